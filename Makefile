@@ -1,0 +1,43 @@
+# E2 Judge — the two commands a fresh machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export QT_QPA_PLATFORM_TEST := offscreen
+
+.PHONY: run test lint typecheck pytest translations screenshots bench dist clean demo
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+translations: $(STAMP)
+	$(PY) -m e2judge.ui.i18n_build
+
+run: $(STAMP) translations
+	$(PY) -m e2judge --demo
+
+lint: $(STAMP)
+	$(PY) -m ruff check e2judge tests bench scripts
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+pytest: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+test: lint typecheck pytest
+
+demo: $(STAMP)
+	$(PY) scripts/make_demo.py
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+
+bench: $(STAMP)
+	$(PY) bench/import.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

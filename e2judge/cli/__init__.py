@@ -1,0 +1,1 @@
+"""The ``e2judge`` command line: every capability of the GUI, scriptable."""

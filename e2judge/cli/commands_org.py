@@ -1,0 +1,79 @@
+"""Organizer commands: ``e2judge org init|template|build``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from e2judge.cli.output import say
+from e2judge.cli.passphrase import get_passphrase
+from e2judge.services.org_build import build_batches
+from e2judge.services.org_workspace import init_workspace
+from e2judge.xlsx.org_template import write_template
+
+
+def register(sub: Any) -> None:
+    org = sub.add_parser("org", help="organizer commands: make batches, collect sheets, results")
+    osub = org.add_subparsers(dest="org_command", metavar="ORG_COMMAND", required=True)
+
+    p = osub.add_parser("init", help="create an organizer workspace with its signing key")
+    p.add_argument("orgdir", type=Path)
+    p.add_argument("--label", default="", help="who the key belongs to (shown to judges)")
+    p.add_argument("--passphrase-file", type=Path)
+    p.set_defaults(handler=cmd_init)
+
+    p = osub.add_parser("template", help="write the organizer's workbook template")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_template)
+
+    p = osub.add_parser("build", help="validate the workbook and write one signed batch per judge")
+    p.add_argument("orgdir", type=Path)
+    p.add_argument("--workbook", type=Path, required=True)
+    p.add_argument(
+        "--attachments", type=Path, help="attachments folder (default: 'attachments' beside the workbook)"
+    )
+    p.add_argument("--judges-per-entry", type=int, default=1, metavar="N")
+    p.add_argument("--blind", action="store_true", default=None, help="hide authors, school and province")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--passphrase-file", type=Path)
+    p.set_defaults(handler=cmd_build)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = get_passphrase(args.passphrase_file, confirm=True, what="new organizer passphrase")
+    label = args.label or f"Organizer {args.orgdir.name}"
+    summary = init_workspace(args.orgdir, passphrase, label)
+    say(f"Organizer workspace created in {summary.root}")
+    say(f"Signing key {summary.signing.key_id} ({label})")
+    say(f"Fingerprint, to read aloud to judges: {summary.signing.fingerprint}")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    if args.file.exists():
+        say(f"{args.file} exists; not overwritten")
+        return 1
+    write_template(args.file)
+    say(f"Template written: {args.file}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    passphrase = get_passphrase(args.passphrase_file, what="organizer passphrase")
+    summary = build_batches(
+        args.orgdir,
+        args.workbook,
+        args.out,
+        passphrase,
+        attachments=args.attachments,
+        judges_per_entry=args.judges_per_entry,
+        blind=args.blind,
+    )
+    for path in summary.files:
+        say(f"wrote {path}")
+    for path in summary.unchanged:
+        say(f"unchanged {path}")
+    loads = ", ".join(f"{j}: {n}" for j, n in sorted(summary.loads.items()))
+    say(f"{summary.contest_id} — {summary.round_name}: {len(summary.files)} batches written; loads {loads}")
+    return 0

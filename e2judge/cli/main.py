@@ -1,0 +1,62 @@
+"""Entry point of the ``e2judge`` command.
+
+Conventions for every command: ``--home DIR`` is global; exit code 0 on success, 1 when an input
+is refused (one line saying which file and why, no traceback), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from e2judge import __version__
+from e2judge.cli import commands_judge, commands_org
+from e2judge.cli.output import refuse
+from e2judge.core.errors import InputRefused
+from e2judge.formats.batch import ImportCancelled
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="e2judge",
+        description="E2 Judge: offline judging for the Education Exchange Vietnam forum. "
+        "Without a command, opens the judge's window.",
+    )
+    parser.add_argument("--version", action="version", version=f"e2judge {__version__}")
+    parser.add_argument(
+        "--home", metavar="DIR", help="profile folder (default: $E2JUDGE_HOME or the user data dir)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the bundled demo contest in a throw-away profile"
+    )
+    parser.add_argument("--lang", choices=["vi", "en"], help="user interface language for this run")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands_judge.register(sub)
+    commands_org.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from e2judge.app import run_gui
+
+            return run_gui(home=args.home, demo=args.demo, lang=args.lang)
+        handler = args.handler
+        result: int = handler(args)
+        return result
+    except InputRefused as exc:
+        return refuse(exc)
+    except ImportCancelled:
+        print("e2judge: cancelled, nothing was changed", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("e2judge: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

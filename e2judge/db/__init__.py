@@ -1,0 +1,1 @@
+"""Database: schema, sessions and migrations for judge profiles and organizer workspaces."""

@@ -1,0 +1,215 @@
+"""The batch file format v1 (``.e2batch``): a zip with a signed manifest and its attachments.
+
+Members: ``manifest.json`` (the exact signed bytes), ``signature.json`` (Ed25519 signature over
+those bytes, with the signer's key id) and ``attachments/<sha256>`` for every attachment listed.
+Nothing else is allowed. See ``docs/formats.md``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from e2judge.core.errors import InputRefused
+from e2judge.core.rubric import Rubric
+from e2judge.formats.fingerprint import key_id, readable_fingerprint
+from e2judge.formats.jsonio import check_schema, dumps_pretty, loads_strict
+from e2judge.formats.keys import public_raw_of, sign, verify
+from e2judge.formats.zipsafe import SafeZip
+
+FORMAT = "e2judge-batch"
+VERSION = 1
+SUFFIX = ".e2batch"
+MANIFEST = "manifest.json"
+SIGNATURE = "signature.json"
+ATTACHMENT_PREFIX = "attachments/"
+MAX_MANIFEST = 64 * 2**20
+MAX_SIGNATURE = 4096
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class VerifiedBatch:
+    """A batch whose signature, member list and manifest schema checked out."""
+
+    path: Path
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    manifest_sha256: str
+    signer_public: bytes
+
+    @property
+    def signer_key_id(self) -> str:
+        return key_id(self.signer_public)
+
+    @property
+    def signer_fingerprint(self) -> str:
+        return readable_fingerprint(self.signer_public)
+
+    @property
+    def rubric(self) -> Rubric:
+        return Rubric.from_json(self.manifest["rubric"])
+
+    def attachments(self) -> dict[str, int]:
+        """Every distinct attachment hash listed, with its size."""
+        found: dict[str, int] = {}
+        for entry in self.manifest["entries"]:
+            for att in entry["attachments"]:
+                found[att["sha256"]] = att["size"]
+        return found
+
+
+def signature_document(private: Ed25519PrivateKey, manifest_bytes: bytes) -> dict[str, str | int]:
+    """The ``signature.json`` content for ``manifest_bytes``."""
+    public = public_raw_of(private)
+    return {
+        "format": "e2judge-signature",
+        "version": 1,
+        "algorithm": "Ed25519",
+        "key_id": key_id(public),
+        "signature": base64.b64encode(sign(private, manifest_bytes)).decode("ascii"),
+    }
+
+
+def write_batch(
+    out: Path,
+    manifest: Mapping[str, Any],
+    attachment_files: Mapping[str, Path],
+    private: Ed25519PrivateKey,
+) -> str:
+    """Sign ``manifest`` and write the batch zip atomically; returns the manifest's SHA-256.
+
+    ``attachment_files`` maps each listed SHA-256 to a file with that content.
+    """
+    manifest_bytes = dumps_pretty(dict(manifest))
+    sig = dumps_pretty(signature_document(private, manifest_bytes))
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        with zipfile.ZipFile(tmp, "x", compression=zipfile.ZIP_DEFLATED) as zf:
+            _write_member(zf, MANIFEST, manifest_bytes)
+            _write_member(zf, SIGNATURE, sig)
+            for digest in sorted(attachment_files):
+                info = zipfile.ZipInfo(ATTACHMENT_PREFIX + digest, _ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with attachment_files[digest].open("rb") as src, zf.open(info, "w") as dst:
+                    while chunk := src.read(2**20):
+                        dst.write(chunk)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return hashlib.sha256(manifest_bytes).hexdigest()
+
+
+def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, _ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, data)
+
+
+def read_signature(source: str, data: bytes) -> tuple[str, bytes]:
+    """Parse ``signature.json``: (key id, raw signature)."""
+    doc = loads_strict(source, data, SIGNATURE)
+    check_schema(source, doc, "signature-v1.schema.json", SIGNATURE)
+    try:
+        raw = base64.b64decode(doc["signature"], validate=True)
+    except ValueError:
+        raise InputRefused(source, f"{SIGNATURE}: signature is not base64") from None
+    return str(doc["key_id"]), raw
+
+
+def open_batch(path: Path, zf: SafeZip) -> VerifiedBatch:
+    """Check the batch in the open zip ``zf``: format, signature, schema and member list.
+
+    Attachment contents are not read here; ``extract_attachments`` checks their hashes.
+    """
+    source = str(path)
+    names = set(zf.names())
+    for required in (MANIFEST, SIGNATURE):
+        if required not in names:
+            raise InputRefused(source, f"not an E2 Judge batch: {required} is missing")
+    manifest_bytes = zf.read_bytes(MANIFEST, MAX_MANIFEST)
+    manifest = loads_strict(source, manifest_bytes, MANIFEST)
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise InputRefused(source, f"not an E2 Judge batch (format is not {FORMAT!r})")
+    if manifest.get("version") != VERSION:
+        raise InputRefused(
+            source, f"unknown batch format version {manifest.get('version')!r} (this app reads {VERSION})"
+        )
+    signed_key_id, signature = read_signature(source, zf.read_bytes(SIGNATURE, MAX_SIGNATURE))
+    organizer = manifest.get("organizer")
+    public_b64 = organizer.get("public_key") if isinstance(organizer, dict) else None
+    try:
+        public = base64.b64decode(str(public_b64), validate=True)
+    except ValueError:
+        public = b""
+    if len(public) != 32 or key_id(public) != signed_key_id:
+        raise InputRefused(source, "bad signature: the signer's key id does not match the manifest's key")
+    if not verify(public, manifest_bytes, signature):
+        raise InputRefused(source, "bad signature: the manifest was changed or not signed by its key")
+    check_schema(source, manifest, "batch-manifest-v1.schema.json", MANIFEST)
+    batch = VerifiedBatch(path, manifest, manifest_bytes, hashlib.sha256(manifest_bytes).hexdigest(), public)
+    _check_contents(source, batch, names)
+    return batch
+
+
+def _check_contents(source: str, batch: VerifiedBatch, names: set[str]) -> None:
+    rubric = batch.rubric
+    if batch.manifest["rubric_sha256"] != rubric.sha256():
+        raise InputRefused(source, "rubric_sha256 does not match the rubric in the manifest")
+    codes: set[str] = set()
+    for entry in batch.manifest["entries"]:
+        code = entry["code"].casefold()
+        if code in codes:
+            raise InputRefused(source, f"entry code {entry['code']!r} is listed twice")
+        codes.add(code)
+    criteria = {c.id.casefold() for c in rubric.criteria}
+    if len(criteria) != len(rubric.criteria):
+        raise InputRefused(source, "a rubric criterion id is listed twice")
+    expected = {MANIFEST, SIGNATURE} | {ATTACHMENT_PREFIX + d for d in batch.attachments()}
+    extra = sorted(names - expected)
+    if extra:
+        raise InputRefused(source, f"member {extra[0]!r} is not listed in the manifest")
+    missing = sorted(expected - names)
+    if missing:
+        raise InputRefused(source, f"listed attachment {missing[0]!r} is missing from the batch")
+
+
+def extract_attachments(
+    zf: SafeZip,
+    batch: VerifiedBatch,
+    dest_for: Callable[[str], Path],
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[Path]:
+    """Stream every attachment to ``dest_for(sha256)``, checking size and hash; returns the files written.
+
+    ``progress(done, total)`` may return False to cancel (raises ``ImportCancelled``). On any
+    failure every file written so far is removed.
+    """
+    written: list[Path] = []
+    items = sorted(batch.attachments().items())
+    try:
+        for done, (digest, size) in enumerate(items, 1):
+            dest = dest_for(digest)
+            zf.extract_to(ATTACHMENT_PREFIX + digest, dest, expected_sha256=digest, expected_size=size)
+            written.append(dest)
+            if progress is not None and not progress(done, len(items)):
+                raise ImportCancelled(str(batch.path))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+class ImportCancelled(Exception):
+    """The person cancelled an import; nothing was changed."""

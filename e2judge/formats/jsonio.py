@@ -1,0 +1,57 @@
+"""Strict JSON reading for signed payloads: UTF-8, no duplicate keys, no NaN, schema-checked."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from e2judge.core.errors import InputRefused
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def loads_strict(source: str, data: bytes, what: str) -> Any:
+    """Parse ``data`` as strict JSON, refusing duplicate keys, NaN/Infinity and bad UTF-8."""
+    try:
+        text = data.decode("utf-8")
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputRefused(source, f"{what} is not valid JSON: {exc}") from None
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A bundled JSON Schema by file name (``batch-manifest-v1.schema.json``)."""
+    text = resources.files("e2judge.formats").joinpath("schemas", name).read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def check_schema(source: str, data: Any, schema_name: str, what: str) -> None:
+    """Refuse ``data`` that does not match the schema, naming the first offending field."""
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
+        raise InputRefused(source, f"{what} field {where}: {first.message}")
+
+
+def dumps_pretty(data: Any) -> bytes:
+    """Readable, stable JSON bytes (sorted keys, UTF-8) for files people may open."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,347 @@
+"""Import a signed batch (or an organizer workbook, unsigned) into a judge profile.
+
+Everything is checked before anything is written: the zip's structure, the signature, the
+manifest schema, the pinned organizer key, the revision and every attachment's hash. Attachments
+are streamed into the content-addressed store first (harmless if left over), then all rows are
+written in one transaction that never touches scores.
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from e2judge.core.errors import InputRefused
+from e2judge.core.rubric import Rubric
+from e2judge.core.text import clean_line, clean_text, fold, has_bidi_controls
+from e2judge.db.models import (
+    Assignment,
+    Attachment,
+    Batch,
+    Contest,
+    Entry,
+    Judge,
+    Round,
+    RubricCriterion,
+    RubricLevel,
+)
+from e2judge.db.models import Rubric as RubricRow
+from e2judge.db.session import Database
+from e2judge.formats.batch import ImportCancelled, VerifiedBatch, extract_attachments, open_batch
+from e2judge.formats.fingerprint import readable_fingerprint
+from e2judge.formats.zipsafe import SafeZip
+from e2judge.paths import Profile
+from e2judge.services.audit import now, record
+
+Progress = Callable[[int, int], bool]
+
+__all__ = ["ImportCancelled", "ImportSummary", "import_batch", "import_manifest", "verify_batch"]
+
+
+@dataclass
+class ImportSummary:
+    """What an import changed."""
+
+    source: str
+    contest_id: str
+    contest_name: str
+    round_name: str
+    judge_id: str
+    batch_id: str
+    revision: int
+    signed: bool
+    organizer_fingerprint: str = ""
+    organizer_label: str = ""
+    demo: bool = False
+    pinned_now: bool = False
+    unchanged: bool = False
+    entries_added: list[str] = field(default_factory=list)
+    entries_updated: list[str] = field(default_factory=list)
+    attachments_added: int = 0
+
+    def describe(self) -> str:
+        """One line for a person."""
+        if self.unchanged:
+            return f"{self.batch_id} r{self.revision}: already imported, nothing changed"
+        return (
+            f"{self.batch_id} r{self.revision}: {len(self.entries_added)} entries added, "
+            f"{len(self.entries_updated)} updated, {self.attachments_added} attachments stored"
+        )
+
+
+def verify_batch(path: Path) -> VerifiedBatch:
+    """Check a batch completely (signature, members, every attachment hash) without importing."""
+    with SafeZip(path) as zf, tempfile.TemporaryDirectory(prefix="e2judge-verify-") as scratch:
+        batch = open_batch(path, zf)
+        extract_attachments(zf, batch, lambda digest: Path(scratch) / digest)
+    return batch
+
+
+def import_batch(
+    db: Database, profile: Profile, path: Path, progress: Progress | None = None
+) -> ImportSummary:
+    """Verify and import a ``.e2batch`` file. Raises ``InputRefused`` with nothing changed."""
+    profile.ensure()
+    with SafeZip(path) as zf:
+        batch = open_batch(path, zf)
+        manifest = batch.manifest
+        with db.session() as session:
+            _check_pin_and_revision(session, str(path), batch)
+            existing = session.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
+            if existing is not None and existing.manifest_sha256 == batch.manifest_sha256:
+                return _summary(path, manifest, True, batch, unchanged=True)
+        staging = profile.attachments / f".staging-{uuid.uuid4().hex}"
+        staging.mkdir(parents=True)
+        try:
+            staged = extract_attachments(zf, batch, lambda d: staging / d, progress)
+            added = _move_into_store(profile, staged)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    summary = _summary(path, manifest, True, batch)
+    summary.attachments_added = added
+    import_manifest(db, manifest, batch.manifest_sha256, batch.manifest_bytes, summary, signer=batch)
+    return summary
+
+
+def _summary(
+    path: Path, manifest: dict[str, Any], signed: bool, batch: VerifiedBatch | None, unchanged: bool = False
+) -> ImportSummary:
+    org = manifest.get("organizer") or {}
+    return ImportSummary(
+        source=str(path),
+        contest_id=manifest["contest"]["id"],
+        contest_name=manifest["contest"]["name"],
+        round_name=manifest["contest"]["round"],
+        judge_id=manifest["judge"]["id"],
+        batch_id=manifest["batch_id"],
+        revision=manifest["revision"],
+        signed=signed,
+        organizer_fingerprint=batch.signer_fingerprint if batch else "",
+        organizer_label=str(org.get("label", "")),
+        demo=bool(org.get("demo", False)),
+        unchanged=unchanged,
+    )
+
+
+def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch) -> None:
+    manifest = batch.manifest
+    contest = session.scalar(select(Contest).where(Contest.contest_key == manifest["contest"]["id"]))
+    if contest is not None and contest.organizer_key_id and contest.organizer_key_id != batch.signer_key_id:
+        pinned = readable_fingerprint(_b64(contest.organizer_public_key or ""))
+        raise InputRefused(
+            source,
+            f"signed by a different organizer key ({batch.signer_fingerprint}) than the one pinned "
+            f"for contest {contest.contest_key} ({pinned})",
+        )
+    existing = session.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
+    if existing is None:
+        return
+    if existing.judge.judge_key != manifest["judge"]["id"]:
+        raise InputRefused(source, f"batch {existing.batch_key} was issued to another judge")
+    if manifest["revision"] < existing.revision:
+        raise InputRefused(
+            source,
+            f"revision {manifest['revision']} is older than revision {existing.revision} already imported",
+        )
+    if manifest["revision"] == existing.revision and existing.manifest_sha256 != batch.manifest_sha256:
+        raise InputRefused(
+            source, f"revision {existing.revision} was already imported with different content"
+        )
+
+
+def _b64(value: str) -> bytes:
+    return base64.b64decode(value) if value else b""
+
+
+def _move_into_store(profile: Profile, staged: list[Path]) -> int:
+    added = 0
+    for path in staged:
+        final = profile.attachment_path(path.name)
+        if final.exists():
+            continue
+        final.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(final)
+        added += 1
+    return added
+
+
+def import_manifest(
+    db: Database,
+    manifest: dict[str, Any],
+    manifest_sha256: str,
+    manifest_bytes: bytes,
+    summary: ImportSummary,
+    signer: VerifiedBatch | None,
+) -> None:
+    """Write a checked manifest's rows in one transaction. Scores are never touched."""
+    actor = f"import:{manifest['judge']['id']}"
+    with db.transaction() as s:
+        contest = s.scalar(select(Contest).where(Contest.contest_key == manifest["contest"]["id"]))
+        if contest is None:
+            contest = Contest(contest_key=manifest["contest"]["id"], name=manifest["contest"]["name"])
+            s.add(contest)
+        contest.name = manifest["contest"]["name"]
+        if signer is not None and not contest.organizer_key_id:
+            contest.organizer_key_id = signer.signer_key_id
+            contest.organizer_public_key = manifest["organizer"]["public_key"]
+            contest.organizer_label = manifest["organizer"]["label"]
+            summary.pinned_now = True
+            record(s, actor, "pin-organizer-key", contest.contest_key, "key_id", None, signer.signer_key_id)
+        s.flush()
+        rubric_row = _rubric_row(s, Rubric.from_json(manifest["rubric"]))
+        rnd = s.scalar(
+            select(Round).where(Round.contest_id == contest.id, Round.name == manifest["contest"]["round"])
+        )
+        if rnd is None:
+            rnd = Round(contest_id=contest.id, name=manifest["contest"]["round"])
+            s.add(rnd)
+        rnd.deadline = manifest["contest"]["deadline"]
+        rnd.blind = manifest["blind"]
+        rnd.discrepancy_threshold = manifest["contest"]["discrepancy_threshold"]
+        rnd.rubric_id = rubric_row.id
+        judge_doc = manifest["judge"]
+        judge = s.scalar(select(Judge).where(Judge.judge_key == judge_doc["id"]))
+        if judge is None:
+            judge = Judge(judge_key=judge_doc["id"], name=judge_doc["name"])
+            s.add(judge)
+        judge.name, judge.email = judge_doc["name"], judge_doc["email"]
+        judge.school, judge.province = judge_doc["school"], judge_doc["province"]
+        s.flush()
+        batch = s.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
+        if batch is None:
+            batch = Batch(batch_key=manifest["batch_id"], round_id=rnd.id, judge_id=judge.id)
+            s.add(batch)
+        batch.revision = manifest["revision"]
+        batch.manifest_sha256 = manifest_sha256
+        batch.manifest_json = manifest_bytes.decode("utf-8")
+        batch.signed = signer is not None
+        batch.organizer_key_id = signer.signer_key_id if signer else None
+        batch.sealing_public_key = (manifest.get("organizer") or {}).get("sealing_public_key")
+        batch.source_name = Path(summary.source).name
+        batch.imported_at = now()
+        s.flush()
+        _write_entries(s, rnd.id, batch.id, judge.id, manifest["entries"], summary)
+        record(s, actor, "import-batch", batch.batch_key, "revision", None, batch.revision)
+
+
+def _rubric_row(s: Session, rubric: Rubric) -> RubricRow:
+    digest = rubric.sha256()
+    row = s.scalar(select(RubricRow).where(RubricRow.sha256 == digest))
+    if row is not None:
+        return row
+    row = RubricRow(sha256=digest)
+    s.add(row)
+    s.flush()
+    for position, c in enumerate(rubric.criteria):
+        crit = RubricCriterion(
+            rubric_id=row.id,
+            position=position,
+            criterion_key=c.id,
+            section=c.section,
+            title=c.title,
+            description=c.description,
+            max_points=c.max_points,
+            step=c.step,
+            weight=c.weight,
+            comment_rule=c.comment_rule.value,
+        )
+        s.add(crit)
+        s.flush()
+        for level in c.levels:
+            s.add(RubricLevel(criterion_id=crit.id, points=level.points, descriptor=level.descriptor))
+    s.flush()
+    return row
+
+
+def _entry_values(doc: dict[str, Any]) -> dict[str, Any]:
+    """Row values for an entry: text cleaned again (NFC, bidi controls removed and flagged)."""
+    lines = ("title", "authors", "school", "province", "category")
+    values: dict[str, Any] = {f: clean_line(doc[f]) for f in lines}
+    values["description"] = clean_text(doc["description"])
+    values["links"] = "\n".join(clean_line(link) for link in doc["links"])
+    values["search_text"] = fold(
+        " ".join([doc["code"], values["title"], values["authors"], values["school"]])
+    )
+    values["flagged"] = any(has_bidi_controls(str(doc[f])) for f in (*lines, "description"))
+    return values
+
+
+def _write_entries(
+    s: Session,
+    round_id: int,
+    batch_id: int,
+    judge_id: int,
+    docs: list[dict[str, Any]],
+    summary: ImportSummary,
+) -> None:
+    current = {row.code: row for row in s.scalars(select(Entry).where(Entry.round_id == round_id))}
+    new_rows: list[dict[str, Any]] = []
+    for doc in docs:
+        values = _entry_values(doc)
+        row = current.get(doc["code"])
+        if row is None:
+            new_rows.append({"round_id": round_id, "code": doc["code"], **values})
+            continue
+        if any(getattr(row, key) != value for key, value in values.items()):
+            for key, value in values.items():
+                setattr(row, key, value)
+            summary.entries_updated.append(doc["code"])
+    if new_rows:
+        s.execute(insert(Entry), new_rows)
+        summary.entries_added = [r["code"] for r in new_rows]
+    s.flush()
+    ids = dict(s.execute(select(Entry.code, Entry.id).where(Entry.round_id == round_id)).tuples().all())
+    _write_attachments(s, ids, docs)
+    assigned = set(s.scalars(select(Assignment.entry_id).where(Assignment.judge_id == judge_id)))
+    new_assignments = [
+        {
+            "batch_id": batch_id,
+            "judge_id": judge_id,
+            "entry_id": ids[d["code"]],
+            "position": pos,
+            "overall_comment": "",
+        }
+        for pos, d in enumerate(docs)
+        if ids[d["code"]] not in assigned
+    ]
+    if new_assignments:
+        s.execute(insert(Assignment), new_assignments)
+
+
+def _write_attachments(s: Session, ids: dict[str, int], docs: list[dict[str, Any]]) -> None:
+    have = (
+        {
+            (entry_id, name): (att_id, digest)
+            for att_id, entry_id, name, digest in s.execute(
+                select(Attachment.id, Attachment.entry_id, Attachment.name, Attachment.sha256).where(
+                    Attachment.entry_id.in_(list(ids.values()))
+                )
+            )
+        }
+        if ids
+        else {}
+    )
+    rows = []
+    changed = []
+    for d in docs:
+        for att in d["attachments"]:
+            key = (ids[d["code"]], att["name"])
+            if key not in have:
+                rows.append(
+                    {"entry_id": key[0], "name": att["name"], "sha256": att["sha256"], "size": att["size"]}
+                )
+            elif have[key][1] != att["sha256"]:
+                changed.append({"id": have[key][0], "sha256": att["sha256"], "size": att["size"]})
+    if rows:
+        s.execute(insert(Attachment), rows)
+    if changed:
+        s.execute(update(Attachment), changed)

@@ -1,0 +1,75 @@
+"""Import the organizer's workbook directly (all its entries for one judge), unsigned."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from e2judge.core.errors import InputRefused
+from e2judge.db.session import Database
+from e2judge.formats.jsonio import dumps_pretty
+from e2judge.formats.manifest import build_manifest
+from e2judge.paths import Profile
+from e2judge.services.import_batch import ImportSummary, import_manifest
+from e2judge.services.org_build import collect_attachments
+from e2judge.xlsx.org_workbook import read_workbook
+
+UNSIGNED_LABEL = "unsigned workbook"
+
+
+def import_workbook(
+    db: Database, profile: Profile, path: Path, judge_id: str | None = None, attachments: Path | None = None
+) -> ImportSummary:
+    """Read and validate the workbook, copy its attachments into the store, write the rows unsigned."""
+    spec = read_workbook(path)
+    judge = (
+        spec.judges[0]
+        if judge_id is None
+        else next((j for j in spec.judges if j.judge_id.casefold() == judge_id.casefold()), None)
+    )
+    if judge is None:
+        raise InputRefused(str(path), f"judge {judge_id!r} is not listed on the Judges sheet")
+    folder = attachments if attachments is not None else path.parent / "attachments"
+    by_name, by_hash = collect_attachments(spec, folder if folder.is_dir() else None, path)
+    manifest = build_manifest(
+        spec,
+        judge,
+        list(spec.entries),
+        by_name,
+        revision=1,
+        signer_public=b"\0" * 32,
+        signer_label=UNSIGNED_LABEL,
+        demo=False,
+        sealing_public=None,
+    )
+    manifest["batch_id"] = f"{manifest['batch_id']}.unsigned"
+    manifest_bytes = dumps_pretty(manifest)
+    summary = ImportSummary(
+        source=str(path),
+        contest_id=spec.contest_id,
+        contest_name=spec.contest_name,
+        round_name=spec.round,
+        judge_id=judge.judge_id,
+        batch_id=manifest["batch_id"],
+        revision=1,
+        signed=False,
+        organizer_label=UNSIGNED_LABEL,
+    )
+    profile.ensure()
+    for digest, src in by_hash.items():
+        final = profile.attachment_path(digest)
+        if final.exists():
+            continue
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(final.name + ".partial")
+        shutil.copyfile(src, tmp)
+        if hashlib.sha256(tmp.read_bytes()).hexdigest() != digest:
+            tmp.unlink()
+            raise InputRefused(str(src), "the attachment changed while it was being copied")
+        tmp.replace(final)
+        summary.attachments_added += 1
+    import_manifest(
+        db, manifest, hashlib.sha256(manifest_bytes).hexdigest(), manifest_bytes, summary, signer=None
+    )
+    return summary

@@ -1,0 +1,228 @@
+"""``org build``: validate the organizer's workbook and write one signed batch per judge."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from e2judge.core.assignment import AssignmentImpossible, assign
+from e2judge.core.contest import ContestSpec
+from e2judge.core.errors import InputRefused, Problem, ValidationFailed
+from e2judge.core.rubric import canonical_json
+from e2judge.db.org_models import OrgAssignment, OrgBatch, OrgEntry, OrgJudge, OrgRound
+from e2judge.formats.batch import SUFFIX, write_batch
+from e2judge.formats.keys import public_raw_of, read_public
+from e2judge.formats.manifest import build_manifest, content_key
+from e2judge.services.audit import now
+from e2judge.services.org_workspace import open_workspace, setting, signing_key
+from e2judge.xlsx.org_workbook import read_workbook
+
+MAX_ATTACHMENT = 200 * 2**20
+
+
+@dataclass
+class BuildSummary:
+    """What ``org build`` wrote."""
+
+    contest_id: str
+    round_name: str
+    files: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    loads: dict[str, int] = field(default_factory=dict)
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """SHA-256 and size of a file, streamed."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(2**20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def collect_attachments(
+    spec: ContestSpec, folder: Path | None, workbook: Path
+) -> tuple[dict[str, tuple[str, int]], dict[str, Path]]:
+    """Hash every attachment the entries name; every missing or unsafe one is a problem."""
+    problems: list[Problem] = []
+    by_name: dict[str, tuple[str, int]] = {}
+    by_hash: dict[str, Path] = {}
+    for entry in spec.entries:
+        for name in entry.attachments:
+            if name in by_name:
+                continue
+            path = folder / name if folder else None
+            if path is None or not path.is_file() or path.is_symlink():
+                where = f"Entries (entry {entry.code})"
+                problems.append(Problem(where, f"attachment {name!r} not found in {folder or '(no folder)'}"))
+                continue
+            digest, size = hash_file(path)
+            if size > MAX_ATTACHMENT:
+                problems.append(Problem(f"entry {entry.code}", f"attachment {name!r} is over 200 MB"))
+                continue
+            by_name[name] = (digest, size)
+            by_hash[digest] = path
+    if problems:
+        raise ValidationFailed(str(workbook), problems)
+    return by_name, by_hash
+
+
+@dataclass(frozen=True)
+class _Signer:
+    key: Ed25519PrivateKey
+    public: bytes
+    label: str
+    demo: bool
+    sealing_public: bytes | None
+
+
+def build_batches(
+    orgdir: Path,
+    workbook: Path,
+    out: Path,
+    passphrase: str,
+    *,
+    attachments: Path | None = None,
+    judges_per_entry: int = 1,
+    blind: bool | None = None,
+) -> BuildSummary:
+    """Validate everything, then sign and write one batch per judge and record the plan."""
+    ws, db = open_workspace(orgdir)
+    with db:
+        spec = read_workbook(workbook)
+        if blind is not None and blind != spec.blind:
+            spec = replace(spec, blind=blind)
+        folder = attachments if attachments is not None else workbook.parent / "attachments"
+        files_by_name, files_by_hash = collect_attachments(
+            spec, folder if folder.is_dir() else None, workbook
+        )
+        try:
+            plan = assign(spec.entries, spec.judges, judges_per_entry)
+        except AssignmentImpossible as exc:
+            raise ValidationFailed(str(workbook), exc.problems) from None
+        key = signing_key(ws, passphrase)
+        sealing = read_public(ws.sealing_key) if ws.sealing_key.exists() else None
+        signer = _Signer(
+            key,
+            public_raw_of(key),
+            read_public(ws.signing_key).label,
+            setting(db, "demo") == "1",
+            sealing.public_raw if sealing else None,
+        )
+        out.mkdir(parents=True, exist_ok=True)
+        summary = BuildSummary(spec.contest_id, spec.round)
+        entries = {e.code: e for e in spec.entries}
+        with db.transaction() as s:
+            rnd = _store_round(s, spec, judges_per_entry)
+            judge_rows = _store_people(s, rnd, spec)
+            entry_ids = {e.code: e.id for e in s.scalars(select(OrgEntry).where(OrgEntry.round_id == rnd.id))}
+            s.execute(delete(OrgAssignment).where(OrgAssignment.round_id == rnd.id))
+            for judge in spec.judges:
+                codes = plan[judge.judge_id]
+                summary.loads[judge.judge_id] = len(codes)
+                judge_row = judge_rows[judge.judge_id]
+                s.add_all(
+                    OrgAssignment(round_id=rnd.id, judge_id=judge_row.id, entry_id=entry_ids[c])
+                    for c in codes
+                )
+                if codes:
+                    manifest = build_manifest(
+                        spec,
+                        judge,
+                        [entries[c] for c in codes],
+                        files_by_name,
+                        revision=1,
+                        signer_public=signer.public,
+                        signer_label=signer.label,
+                        demo=signer.demo,
+                        sealing_public=signer.sealing_public,
+                    )
+                    _write_judge_batch(s, rnd, judge_row, manifest, files_by_hash, signer, out, summary)
+        return summary
+
+
+def _write_judge_batch(
+    s: Session,
+    rnd: OrgRound,
+    judge_row: OrgJudge,
+    manifest: dict[str, Any],
+    files_by_hash: dict[str, Path],
+    signer: _Signer,
+    out: Path,
+    summary: BuildSummary,
+) -> None:
+    """Write the next revision of a judge's batch, unless its content did not change."""
+    content = hashlib.sha256(canonical_json(content_key(manifest))).hexdigest()
+    last = s.scalar(
+        select(OrgBatch)
+        .where(OrgBatch.batch_key == manifest["batch_id"])
+        .order_by(OrgBatch.revision.desc())
+        .limit(1)
+    )
+    if last is not None and last.content_sha256 == content and (out / last.file_name).exists():
+        summary.unchanged.append(out / last.file_name)
+        return
+    manifest["revision"] = 1 if last is None else last.revision + 1
+    name = f"{manifest['batch_id']}-r{manifest['revision']}{SUFFIX}"
+    target = out / name
+    if target.exists():
+        raise InputRefused(str(target), "a batch file with this name already exists; not overwritten")
+    needed = {a["sha256"] for e in manifest["entries"] for a in e["attachments"]}
+    digest = write_batch(target, manifest, {h: files_by_hash[h] for h in needed}, signer.key)
+    s.add(
+        OrgBatch(
+            round_id=rnd.id,
+            judge_id=judge_row.id,
+            batch_key=manifest["batch_id"],
+            revision=manifest["revision"],
+            manifest_sha256=digest,
+            content_sha256=content,
+            file_name=name,
+            created_at=now(),
+        )
+    )
+    summary.files.append(target)
+
+
+def _store_round(s: Session, spec: ContestSpec, per_entry: int) -> OrgRound:
+    rnd = s.scalar(
+        select(OrgRound).where(OrgRound.contest_key == spec.contest_id, OrgRound.round_name == spec.round)
+    )
+    if rnd is None:
+        rnd = OrgRound(contest_key=spec.contest_id, round_name=spec.round)
+        s.add(rnd)
+    rnd.contest_name = spec.contest_name
+    rnd.deadline = spec.deadline
+    rnd.blind = int(spec.blind)
+    rnd.discrepancy_threshold = spec.discrepancy_threshold
+    rnd.rubric_json = json.dumps(spec.rubric.to_json(), ensure_ascii=False, sort_keys=True)
+    rnd.rubric_sha256 = spec.rubric.sha256()
+    rnd.judges_per_entry = per_entry
+    s.flush()
+    return rnd
+
+
+def _store_people(s: Session, rnd: OrgRound, spec: ContestSpec) -> dict[str, OrgJudge]:
+    entries = {e.code: e for e in s.scalars(select(OrgEntry).where(OrgEntry.round_id == rnd.id))}
+    for e in spec.entries:
+        row = entries.get(e.code) or OrgEntry(round_id=rnd.id, code=e.code)
+        row.title, row.authors, row.school = e.title, e.authors, e.school
+        row.province, row.category = e.province, e.category
+        s.add(row)
+    judges = {j.judge_key: j for j in s.scalars(select(OrgJudge).where(OrgJudge.round_id == rnd.id))}
+    for j in spec.judges:
+        jrow = judges.get(j.judge_id) or OrgJudge(round_id=rnd.id, judge_key=j.judge_id)
+        jrow.name, jrow.email, jrow.school, jrow.province = j.name, j.email, j.school, j.province
+        s.add(jrow)
+        judges[j.judge_id] = jrow
+    s.flush()
+    return judges
