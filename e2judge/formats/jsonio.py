@@ -32,6 +32,8 @@ def loads_strict(source: str, data: bytes, what: str) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputRefused(source, f"{what} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InputRefused(source, f"{what} is nested too deeply") from None
 
 
 @cache
