@@ -33,7 +33,7 @@ def loads_strict(source: str, data: bytes, what: str) -> Any:
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputRefused(source, f"{what} is not valid JSON: {exc}") from None
     except RecursionError:
-        raise InputRefused(source, f"{what} is nested too deeply") from None
+        raise InputRefused(source, f"{what} is not valid JSON: nested too deeply") from None
 
 
 @cache
