@@ -25,8 +25,9 @@ def _tiebreak(code: str, judge_id: str) -> str:
 def assign(entries: Sequence[EntrySpec], judges: Sequence[JudgeSpec], per_entry: int) -> dict[str, list[str]]:
     """Map each judge id to the entry codes they score; each entry gets ``per_entry`` judges.
 
-    Greedy by least load, ties broken by a stable hash, entries taken in code order, so the same
-    input always gives the same plan. Loads differ by at most one; the result is checked.
+    Entries with the fewest eligible judges are placed first (then by code); each goes to the
+    least-loaded eligible judges, ties broken by a stable hash, so the same input always gives the
+    same plan. Loads differ by at most one; the result is checked and refused otherwise.
     """
     problems: list[Problem] = []
     if per_entry < 1:
@@ -39,8 +40,9 @@ def assign(entries: Sequence[EntrySpec], judges: Sequence[JudgeSpec], per_entry:
         raise AssignmentImpossible(problems)
     load = {j.judge_id: 0 for j in judges}
     plan: dict[str, list[str]] = {j.judge_id: [] for j in judges}
-    for entry in sorted(entries, key=lambda e: e.code):
-        eligible = [j for j in judges if not same_school(j.school, entry.school)]
+    eligible_for = {e.code: [j for j in judges if not same_school(j.school, e.school)] for e in entries}
+    for entry in sorted(entries, key=lambda e: (len(eligible_for[e.code]), e.code)):
+        eligible = eligible_for[entry.code]
         if len(eligible) < per_entry:
             problems.append(
                 Problem(

@@ -299,7 +299,9 @@ def _write_entries(
         s.execute(insert(Entry), new_rows)
         summary.entries_added = [r["code"] for r in new_rows]
     s.flush()
-    ids = dict(s.execute(select(Entry.code, Entry.id).where(Entry.round_id == round_id)).tuples().all())
+    ids: dict[str, int] = {
+        code: eid for code, eid in s.execute(select(Entry.code, Entry.id).where(Entry.round_id == round_id))
+    }
     _write_attachments(s, ids, docs)
     assigned = set(s.scalars(select(Assignment.entry_id).where(Assignment.judge_id == judge_id)))
     new_assignments = [
