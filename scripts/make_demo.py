@@ -33,8 +33,8 @@ def main() -> int:
     (orgdir / "organizer.sqlite3").unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         (orgdir / f"organizer.sqlite3{suffix}").unlink(missing_ok=True)
-    from e2judge.db.session import open_org_db
     from e2judge.db.org_models import OrgSetting
+    from e2judge.db.session import open_org_db
 
     with open_org_db(orgdir / "organizer.sqlite3") as db, db.transaction() as s:
         s.add(OrgSetting(key="label", value=DEMO_LABEL))

@@ -11,12 +11,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """Point E2JUDGE_HOME at a fresh folder and clear any passphrase from the environment."""
     monkeypatch.setenv("E2JUDGE_HOME", str(tmp_path_factory.mktemp("home")))
     monkeypatch.delenv("E2JUDGE_PASSPHRASE", raising=False)
     yield
-
 
 
 from tests.helpers.signed import batch_file, manifest_for, org_key  # noqa: E402

@@ -51,7 +51,9 @@ def test_same_school_ignores_case_accents_and_spacing() -> None:
 
 RUBRIC = Rubric(
     (
-        Criterion("a", "S1", "A", "", 4, 1, 1.0, tuple(Level(p, str(p)) for p in (1, 2, 3, 4)), CommentRule.EXTREMES),
+        Criterion(
+            "a", "S1", "A", "", 4, 1, 1.0, tuple(Level(p, str(p)) for p in (1, 2, 3, 4)), CommentRule.EXTREMES
+        ),
         Criterion("b", "S1", "B", "", 10, 0.5, 1.5),
         Criterion("c", "S2", "C", "", 1, 0.1, 2.0),
     )

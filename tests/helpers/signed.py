@@ -20,7 +20,9 @@ from e2judge.formats.manifest import build_manifest
 
 RUBRIC = Rubric(
     (
-        Criterion("hop-tac", "Kỹ năng", "Hợp tác", "", 4, 1, 1.0, tuple(Level(p, f"Mức {p}") for p in (1, 2, 3, 4))),
+        Criterion(
+            "hop-tac", "Kỹ năng", "Hợp tác", "", 4, 1, 1.0, tuple(Level(p, f"Mức {p}") for p in (1, 2, 3, 4))
+        ),
         Criterion("giao-tiep", "Kỹ năng", "Giao tiếp hiệu quả", "", 10, 0.5, 1.5),
     )
 )
@@ -87,7 +89,9 @@ def batch_file(tmp_path: Path, org_key: Ed25519PrivateKey) -> Callable[..., Path
     source = tmp_path / "ke-hoach.pdf"
     source.write_bytes(ATTACHMENT)
 
-    def write(manifest: dict[str, Any], name: str = "b.e2batch", key: Ed25519PrivateKey | None = None) -> Path:
+    def write(
+        manifest: dict[str, Any], name: str = "b.e2batch", key: Ed25519PrivateKey | None = None
+    ) -> Path:
         out = tmp_path / name
         write_batch(out, manifest, {ATT_SHA: source}, key or org_key)
         return out

@@ -16,7 +16,7 @@ from e2judge.core.errors import InputRefused
 from e2judge.db.session import Database, open_judge_db
 from e2judge.paths import Profile
 from e2judge.services.import_batch import import_batch
-from tests.helpers.signed import ATT_SHA, ATTACHMENT, rezip, resign
+from tests.helpers.signed import ATT_SHA, ATTACHMENT, resign, rezip
 
 
 @pytest.fixture
@@ -94,7 +94,9 @@ def test_different_organizer_key_after_pin(
     refused(db, profile, impostor, "different organizer key")
 
 
-def test_unknown_format_version(db: Database, profile: Profile, good: Path, tmp_path: Path, org_key: Any) -> None:
+def test_unknown_format_version(
+    db: Database, profile: Profile, good: Path, tmp_path: Path, org_key: Any
+) -> None:
     with zipfile.ZipFile(good) as zf:
         manifest = json.loads(zf.read("manifest.json"))
     manifest["version"] = 2
@@ -133,7 +135,9 @@ def test_unlisted_member(db: Database, profile: Profile, good: Path, tmp_path: P
     refused(db, profile, bad, "not listed in the manifest")
 
 
-def test_duplicate_and_case_colliding_names(db: Database, profile: Profile, good: Path, tmp_path: Path) -> None:
+def test_duplicate_and_case_colliding_names(
+    db: Database, profile: Profile, good: Path, tmp_path: Path
+) -> None:
     dup = tmp_path / "dup.e2batch"
     dup.write_bytes(good.read_bytes())
     with pytest.warns(UserWarning), zipfile.ZipFile(dup, "a") as zf:
@@ -145,7 +149,9 @@ def test_duplicate_and_case_colliding_names(db: Database, profile: Profile, good
 
 def test_missing_attachment(db: Database, profile: Profile, good: Path, tmp_path: Path) -> None:
     bad = rezip(
-        good, tmp_path / "missing.e2batch", lambda m: {k: v for k, v in m.items() if not k.startswith("attachments/")}
+        good,
+        tmp_path / "missing.e2batch",
+        lambda m: {k: v for k, v in m.items() if not k.startswith("attachments/")},
     )
     refused(db, profile, bad, "missing")
 
@@ -160,7 +166,9 @@ def test_attachment_hash_differs(db: Database, profile: Profile, good: Path, tmp
 
 
 @pytest.mark.parametrize(("megabytes", "reason"), [(100, "ratio"), (300, "too large")])
-def test_zip_bomb(db: Database, profile: Profile, good: Path, tmp_path: Path, megabytes: int, reason: str) -> None:
+def test_zip_bomb(
+    db: Database, profile: Profile, good: Path, tmp_path: Path, megabytes: int, reason: str
+) -> None:
     bomb = tmp_path / "bomb.e2batch"
     bomb.write_bytes(good.read_bytes())
     with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED) as zf, zf.open("attachments/bomb", "w") as fh:
@@ -190,11 +198,15 @@ def test_schema_violation_is_refused_after_signature(
         manifest = json.loads(zf.read("manifest.json"))
     manifest["entries"][0]["code"] = "../../E001"
     data, sig = resign(manifest, org_key)
-    bad = rezip(good, tmp_path / "schema.e2batch", lambda m: {**m, "manifest.json": data, "signature.json": sig})
+    bad = rezip(
+        good, tmp_path / "schema.e2batch", lambda m: {**m, "manifest.json": data, "signature.json": sig}
+    )
     refused(db, profile, bad, "entries/0/code")
 
 
-def test_duplicate_json_keys_refused(db: Database, profile: Profile, good: Path, tmp_path: Path, org_key: Any) -> None:
+def test_duplicate_json_keys_refused(
+    db: Database, profile: Profile, good: Path, tmp_path: Path, org_key: Any
+) -> None:
     with zipfile.ZipFile(good) as zf:
         text = zf.read("manifest.json").decode()
     data = text.replace('"blind": false', '"blind": false, "blind": true', 1).encode()
@@ -202,5 +214,7 @@ def test_duplicate_json_keys_refused(db: Database, profile: Profile, good: Path,
     from e2judge.formats.jsonio import dumps_pretty
 
     sig = dumps_pretty(signature_document(org_key, data))
-    bad = rezip(good, tmp_path / "dupkey.e2batch", lambda m: {**m, "manifest.json": data, "signature.json": sig})
+    bad = rezip(
+        good, tmp_path / "dupkey.e2batch", lambda m: {**m, "manifest.json": data, "signature.json": sig}
+    )
     refused(db, profile, bad, "duplicate key")
