@@ -1,0 +1,661 @@
+"""Read and validate the organizer's workbook into a ``ContestSpec``.
+
+The file is treated as hostile: it is size-checked and scanned for DTD/entity declarations before
+openpyxl sees it, cells are read as plain values, and every problem is collected (sheet and cell)
+before one ``ValidationFailed`` is raised. Nothing is returned unless the whole workbook is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
+from e2judge.core.errors import InputRefused, Problem, ValidationFailed
+from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, format_points, is_multiple
+from e2judge.core.text import clean_line, clean_text, fold
+from e2judge.xlsx.cells import raw_text
+from e2judge.xlsx.org_template import (
+    BLIND_DEFAULT,
+    BLIND_FALSE,
+    BLIND_TRUE,
+    COMMENT_RULES,
+    CONTEST_HEADER,
+    CONTEST_KEYS,
+    CONTEST_REQUIRED,
+    ENTRY_COLUMNS,
+    ENTRY_REQUIRED,
+    JUDGE_COLUMNS,
+    JUDGE_REQUIRED,
+    RUBRIC_COLUMNS,
+    RUBRIC_REQUIRED,
+    SHEET_CONTEST,
+    SHEET_ENTRIES,
+    SHEET_JUDGES,
+    SHEET_RUBRIC,
+    header_label,
+)
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_ROWS = 10_000  # per sheet
+MAX_COLUMNS = 100  # columns beyond this are not read
+MAX_ID_LENGTH = 64
+MAX_POINTS = 1000.0  # sanity limits for max_points and weight
+MAX_CHOICES = 1000  # allowed point values per criterion (max_points / step)
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Parts never parsed as XML (images, binaries); every other part is scanned for DTDs.
+_MEDIA_SUFFIXES = (
+    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".bin", ".wdp", ".svg"
+)
+_DTD_TOKENS = tuple(
+    token.encode(encoding)
+    for token in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_ID_EXTRA = frozenset("-_.")
+_ID_CHARS = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})
+
+_Raw = tuple[object, str]  # (value, openpyxl data_type)
+_KNOWN_SHEETS = frozenset(n.casefold() for n in (SHEET_CONTEST, SHEET_ENTRIES, SHEET_JUDGES, SHEET_RUBRIC))
+
+
+@dataclass
+class _Sheet:
+    """A sheet's cells as plain values: row number -> column number -> (value, data_type)."""
+
+    title: str
+    rows: dict[int, dict[int, _Raw]] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------- load
+
+
+def read_workbook(path: Path) -> ContestSpec:
+    """Read, validate and return the contest described by the organizer's workbook at ``path``.
+
+    Raises ``InputRefused`` when the file is not a readable .xlsx workbook, and ``ValidationFailed``
+    listing every problem (with sheet and cell) when its content is not valid.
+    """
+    source = str(path)
+    sheets, load_problems = _load(Path(path))
+    problems = list(load_problems)
+    spec = _Validator(sheets, problems).spec()
+    if problems or spec is None:
+        raise ValidationFailed(source, problems)
+    return spec
+
+
+def _refuse(path: Path, why: str) -> InputRefused:
+    return InputRefused(str(path), f"not an Excel .xlsx workbook: {why}")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputRefused(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    return data
+
+
+def _check_package(path: Path, data: bytes) -> None:
+    """Refuse what is not a plain zip package, zip bombs, and XML parts with a DTD or entities."""
+    if data.startswith(_OLE_MAGIC):
+        raise _refuse(path, "this is an old .xls file or a password-protected workbook; "
+                            "save it as .xlsx (Excel Workbook) without a password")
+    if not data.startswith(_ZIP_MAGIC):
+        raise _refuse(path, "the file is not a zip package")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+                raise _refuse(path, f"unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MiB")
+            for info in infos:
+                if info.flag_bits & 0x1:
+                    raise _refuse(path, f"part {info.filename} is encrypted")
+                if not info.filename.lower().endswith(_MEDIA_SUFFIXES):
+                    content = archive.read(info)  # XML keywords are case-sensitive
+                    if any(token in content for token in _DTD_TOKENS):
+                        raise _refuse(path, f"part {info.filename} holds a DTD or entity declaration, "
+                                            "which is refused for safety")
+    except InputRefused:
+        raise
+    except Exception as exc:  # any damage inside the zip
+        raise _refuse(path, f"damaged zip package ({_describe(exc)})") from exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    name = type(exc).__name__
+    return f"{name}: {text[:200]}" if text else name
+
+
+def _load(path: Path) -> tuple[dict[str, _Sheet], list[Problem]]:
+    """The workbook's sheets as plain values (keyed by folded sheet name) and size problems."""
+    data = _read_bytes(path)
+    _check_package(path, data)
+    sheets: dict[str, _Sheet] = {}
+    problems: list[Problem] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions; irrelevant here
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+            try:
+                for ws in wb.worksheets:
+                    key = _fold_key(ws.title)
+                    if key in sheets:
+                        if key in _KNOWN_SHEETS:
+                            problems.append(Problem(ws.title, f"two sheets are named '{sheets[key].title}' "
+                                                              "(case and spaces ignored); keep only one"))
+                        continue
+                    sheet = _Sheet(ws.title)
+                    sheets[key] = sheet
+                    # Do not trust the declared size; unsized, missing rows come back as empty tuples
+                    # (cheap) instead of rows padded to a width the file may claim to be huge.
+                    ws.reset_dimensions()
+                    for cells in ws.iter_rows():
+                        present = [c for c in cells[:MAX_COLUMNS] if c.value is not None]
+                        if not present:
+                            continue
+                        row_no = int(present[0].row)
+                        if row_no > MAX_ROWS:
+                            problems.append(Problem(f"{ws.title} row {row_no}",
+                                                    f"too many rows: at most {MAX_ROWS} are read"))
+                            break
+                        values = sheet.rows.setdefault(row_no, {})
+                        for cell in present:
+                            values.setdefault(int(cell.column), (cell.value, str(cell.data_type)))
+            finally:
+                wb.close()
+    except Exception as exc:  # openpyxl raises many kinds on damaged content
+        raise _refuse(path, _describe(exc)) from exc
+    return sheets, problems
+
+
+def _fold_key(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip().casefold()
+
+
+# ------------------------------------------------------------------------------------------ validate
+
+
+class _Validator:
+    """Collects every problem of the loaded sheets and builds the spec when there are none."""
+
+    def __init__(self, sheets: Mapping[str, _Sheet], problems: list[Problem]) -> None:
+        self.sheets = sheets
+        self.problems = problems
+
+    def add(self, where: str, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+    def spec(self) -> ContestSpec | None:
+        contest = self._contest()
+        entries = self._entries()
+        judges = self._judges()
+        criteria = self._rubric()
+        if self.problems or contest is None or entries is None or judges is None or criteria is None:
+            return None
+        return ContestSpec(
+            contest_id=str(contest["contest_id"]),
+            contest_name=str(contest["contest_name"]),
+            round=str(contest["round"]),
+            deadline=str(contest["deadline"]),
+            blind=bool(contest["blind"]),
+            discrepancy_threshold=_opt_float(contest["discrepancy_threshold"]),
+            rubric=Rubric(tuple(criteria)),
+            entries=tuple(entries),
+            judges=tuple(judges),
+        )
+
+    # -- shared helpers -----------------------------------------------------------------------------
+
+    def _sheet(self, name: str) -> _Sheet | None:
+        sheet = self.sheets.get(_fold_key(name))
+        if sheet is None:
+            self.add(name, "sheet is missing (use the template's sheet names)")
+        return sheet
+
+    def _header(self, sheet: _Sheet, columns: Mapping[str, str], required: Sequence[str]) -> dict[str, int]:
+        """Map field keys to column numbers from the first row; report missing and repeated columns."""
+        found: dict[str, int] = {}
+        for col, raw in sorted(sheet.rows.get(1, {}).items()):
+            ref = f"{sheet.title}!{get_column_letter(col)}1"
+            text = self._plain(ref, raw)
+            key = _match_key(text, columns) if text else None
+            if key is None:
+                continue
+            if key in found:
+                self.add(ref, f"column {key} appears twice (also in column {get_column_letter(found[key])})")
+                continue
+            found[key] = col
+        for key in required:
+            if key not in found:
+                self.add(f"{sheet.title}: column {key}",
+                         f"required column is missing; the first row needs a header "
+                         f"'{header_label(key, columns[key])}' or '{key}'")
+        return found
+
+    def _plain(self, ref: str, raw: _Raw) -> str | None:
+        """The cell's raw text, or None (reported) when it holds a formula or an error value."""
+        value, data_type = raw
+        if data_type == "f":
+            self.add(ref, "holds a formula; type the value instead of a formula")
+            return None
+        if data_type == "e":
+            self.add(ref, f"holds the error value {raw_text(value)}; type the value instead")
+            return None
+        return raw_text(value)
+
+    def _records(self, sheet: _Sheet, columns: Mapping[str, int]) -> Iterator[_Record]:
+        """The data rows below the header that have something in a known column."""
+        for row_no in sorted(sheet.rows):
+            if row_no == 1:
+                continue
+            cells = sheet.rows[row_no]
+            record = _Record(self, sheet.title, row_no, {k: c for k, c in columns.items()}, cells)
+            if record.is_empty():
+                continue
+            yield record
+
+    def _check_unique(self, seen: dict[str, str], value: str, ref: str, key: str) -> None:
+        folded = value.casefold()
+        if folded in seen:
+            self.add(ref, f"{key} '{value}' is used twice (also in {seen[folded]}; case is ignored)")
+        else:
+            seen[folded] = ref
+
+    # -- Contest ------------------------------------------------------------------------------------
+
+    def _contest(self) -> dict[str, object] | None:
+        sheet = self._sheet(SHEET_CONTEST)
+        if sheet is None:
+            return None
+        columns = self._header(sheet, CONTEST_HEADER, ("key", "value"))
+        if "key" not in columns or "value" not in columns:
+            return None
+        key_col, value_col = columns["key"], columns["value"]
+        found: dict[str, tuple[str, _Raw | None, str]] = {}  # key -> (value ref, value, key ref)
+        for row_no in sorted(sheet.rows):
+            if row_no == 1:
+                continue
+            cells = sheet.rows[row_no]
+            key_ref = f"{sheet.title}!{get_column_letter(key_col)}{row_no}"
+            key_raw = cells.get(key_col)
+            key_text = self._plain(key_ref, key_raw) if key_raw is not None else ""
+            key = _match_key(clean_line(key_text), CONTEST_KEYS) if key_text else None
+            if key is None:
+                continue  # notes and unknown keys are ignored
+            value_ref = f"{sheet.title}!{get_column_letter(value_col)}{row_no}"
+            if key in found:
+                self.add(key_ref, f"key {key} appears twice (also in {found[key][2]})")
+                continue
+            found[key] = (value_ref, cells.get(value_col), key_ref)
+
+        result: dict[str, object] = {}
+        for key in CONTEST_KEYS:
+            if key not in found:
+                if key in CONTEST_REQUIRED:
+                    self.add(f"{sheet.title}: key {key}",
+                             f"required key is missing; add a row '{key}' with its value")
+                result[key] = None
+                continue
+            ref, raw, _ = found[key]
+            value: object = None
+            if raw is not None:
+                text = self._plain(ref, raw)
+                if text is None:
+                    result[key] = None
+                    continue
+                value = raw[0]
+            result[key] = self._contest_value(key, ref, value)
+        return result
+
+    def _contest_value(self, key: str, ref: str, value: object) -> object:
+        blank = not clean_text(raw_text(value))
+        if key in CONTEST_REQUIRED and blank:
+            self.add(ref, f"{key} needs a value")
+            return None
+        if key == "contest_id":
+            return self._ident(ref, key, clean_line(raw_text(value)))
+        if key in ("contest_name", "round"):
+            return clean_line(raw_text(value))
+        if key == "deadline":
+            return "" if blank else self._deadline(ref, value)
+        if key == "blind":
+            return BLIND_DEFAULT if blank else self._blind(ref, value)
+        if key == "discrepancy_threshold":
+            if blank:
+                return None
+            number = _to_number(value)
+            if number is None or number < 0:
+                self.add(ref, f"discrepancy_threshold '{clean_line(raw_text(value))}' is not a number ≥ 0 "
+                              "(leave it blank for the default)")
+            return number
+        return None
+
+    def _deadline(self, ref: str, value: object) -> str:
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        text = clean_line(raw_text(value))
+        if isinstance(value, str) and _DATE_RE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text).isoformat()
+            except ValueError:
+                pass
+        self.add(ref, f"deadline '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30")
+        return ""
+
+    def _blind(self, ref: str, value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = clean_line(raw_text(value))
+        folded = fold(text)
+        if folded in {fold(v) for v in BLIND_TRUE}:
+            return True
+        if folded in {fold(v) for v in BLIND_FALSE}:
+            return False
+        choices = "/".join(BLIND_TRUE + BLIND_FALSE)
+        self.add(ref, f"blind '{text}' is not one of {choices}")
+        return BLIND_DEFAULT
+
+    def _ident(self, ref: str, key: str, value: str) -> str:
+        if not value:
+            return value
+        bad = sorted({c for c in value if c not in _ID_EXTRA and unicodedata.category(c) not in _ID_CHARS})
+        if bad:
+            shown = " ".join(repr(ch) for ch in bad[:5])
+            self.add(ref, f"{key} '{value}' may hold only letters, digits, '-', '_' and '.' "
+                          f"(it is used in file names); found {shown}")
+        elif value.startswith("."):
+            self.add(ref, f"{key} '{value}' must not start with '.'")
+        elif len(value) > MAX_ID_LENGTH:
+            self.add(ref, f"{key} is longer than {MAX_ID_LENGTH} characters")
+        return value
+
+    # -- Entries ------------------------------------------------------------------------------------
+
+    def _entries(self) -> list[EntrySpec] | None:
+        sheet = self._sheet(SHEET_ENTRIES)
+        if sheet is None:
+            return None
+        columns = self._header(sheet, ENTRY_COLUMNS, ENTRY_REQUIRED)
+        entries: list[EntrySpec] = []
+        seen: dict[str, str] = {}
+        for rec in self._records(sheet, columns):
+            code = rec.ident("code", required=True)
+            if code:
+                self._check_unique(seen, code, rec.ref("code"), "code")
+            entries.append(EntrySpec(
+                code=code,
+                title=rec.line("title", required=True),
+                authors=rec.line("authors"),
+                school=rec.line("school"),
+                province=rec.line("province"),
+                category=rec.line("category"),
+                description=rec.text("description"),
+                links=tuple(self._links(rec)),
+                attachments=tuple(self._attachments(rec)),
+            ))
+        if not entries:
+            self.add(sheet.title, "no entries: add one row per entry below the header")
+        return entries
+
+    def _links(self, rec: _Record) -> list[str]:
+        links: list[str] = []
+        for part in re.split(r"[\n;]", rec.text("links")):
+            link = clean_line(part)
+            if not link:
+                continue
+            if not re.match(r"https?://\S", link, re.IGNORECASE) or any(ch.isspace() for ch in link):
+                self.add(rec.ref("links"), f"link '{link}' must start with http:// or https:// "
+                                           "and hold no spaces")
+            elif link not in links:
+                links.append(link)
+        return links
+
+    def _attachments(self, rec: _Record) -> list[str]:
+        names: list[str] = []
+        for part in re.split(r"[\n;]", rec.text("attachments")):
+            name = clean_line(part)
+            if not name:
+                continue
+            if any(sep in name for sep in ("/", "\\", ":")) or ".." in name:
+                self.add(rec.ref("attachments"), f"attachment '{name}' must be a plain file name "
+                                                 "(no folders, ':' or '..')")
+            elif name not in names:
+                names.append(name)
+        return names
+
+    # -- Judges -------------------------------------------------------------------------------------
+
+    def _judges(self) -> list[JudgeSpec] | None:
+        sheet = self._sheet(SHEET_JUDGES)
+        if sheet is None:
+            return None
+        columns = self._header(sheet, JUDGE_COLUMNS, JUDGE_REQUIRED)
+        judges: list[JudgeSpec] = []
+        seen: dict[str, str] = {}
+        for rec in self._records(sheet, columns):
+            judge_id = rec.ident("judge_id", required=True)
+            if judge_id:
+                self._check_unique(seen, judge_id, rec.ref("judge_id"), "judge_id")
+            email = rec.line("email")
+            if email and not _EMAIL_RE.fullmatch(email):
+                self.add(rec.ref("email"), f"email '{email}' is not an email address")
+            judges.append(JudgeSpec(
+                judge_id=judge_id,
+                name=rec.line("name", required=True),
+                email=email,
+                school=rec.line("school"),
+                province=rec.line("province"),
+            ))
+        if not judges:
+            self.add(sheet.title, "no judges: add one row per judge below the header")
+        return judges
+
+    # -- Rubric -------------------------------------------------------------------------------------
+
+    def _rubric(self) -> list[Criterion] | None:
+        sheet = self._sheet(SHEET_RUBRIC)
+        if sheet is None:
+            return None
+        columns = self._header(sheet, RUBRIC_COLUMNS, RUBRIC_REQUIRED)
+        criteria: list[Criterion] = []
+        seen: dict[str, str] = {}
+        for rec in self._records(sheet, columns):
+            criterion_id = rec.ident("criterion_id", required=True)
+            if criterion_id:
+                self._check_unique(seen, criterion_id, rec.ref("criterion_id"), "criterion_id")
+            max_points = rec.number("max_points", required=True, default=None, limit=MAX_POINTS)
+            step = rec.number("step", required=False, default=1.0, limit=MAX_POINTS)
+            weight = rec.number("weight", required=False, default=1.0, limit=MAX_POINTS)
+            if max_points is not None and step is not None:
+                if not is_multiple(max_points, step):
+                    self.add(rec.ref("step"), f"step {format_points(step)} does not divide max_points "
+                                              f"{format_points(max_points)}")
+                elif max_points / step > MAX_CHOICES:
+                    self.add(rec.ref("step"), f"step {format_points(step)} gives more than {MAX_CHOICES} "
+                                              "possible scores; use a larger step")
+            levels = self._levels(rec, max_points, step)
+            rule = self._comment_rule(rec)
+            criteria.append(Criterion(
+                id=criterion_id,
+                section=rec.line("section", required=True),
+                title=rec.line("criterion", required=True),
+                description=rec.text("description"),
+                max_points=max_points or 0.0,
+                step=step or 1.0,
+                weight=weight or 1.0,
+                levels=tuple(levels),
+                comment_rule=rule,
+            ))
+        if not criteria:
+            self.add(sheet.title, "no criteria: add one row per rubric criterion below the header")
+        return criteria
+
+    def _levels(self, rec: _Record, max_points: float | None, step: float | None) -> list[Level]:
+        ref = rec.ref("levels")
+        levels: dict[float, Level] = {}
+        for number, raw_line in enumerate(rec.text("levels").split("\n"), start=1):
+            line = clean_line(raw_line)
+            if not line:
+                continue
+            head, colon, descriptor = line.partition(":")
+            descriptor = clean_line(descriptor)
+            if not colon or not head.strip() or not descriptor:
+                self.add(ref, f"levels line {number} '{line}' is not of the form 'points: descriptor'")
+                continue
+            points = _to_number(head)
+            if points is None:
+                self.add(ref, f"levels line {number}: '{head.strip()}' is not a number")
+                continue
+            shown = format_points(points)
+            if max_points is not None and not 0 <= points <= max_points:
+                self.add(ref, f"levels line {number}: {shown} is outside 0..{format_points(max_points)}")
+            elif step is not None and not is_multiple(points, step):
+                self.add(ref, f"levels line {number}: {shown} is not a multiple of the step "
+                              f"{format_points(step)}")
+            elif points in levels:
+                self.add(ref, f"levels line {number}: {shown} points appear twice")
+            else:
+                levels[points] = Level(points, descriptor)
+        return sorted(levels.values(), key=lambda level: level.points)
+
+    def _comment_rule(self, rec: _Record) -> CommentRule:
+        text = rec.line("comment_rule")
+        if not text:
+            return CommentRule.NEVER
+        try:
+            return CommentRule(text.casefold())
+        except ValueError:
+            choices = ", ".join(COMMENT_RULES)
+            self.add(rec.ref("comment_rule"), f"comment_rule '{text}' is not one of {choices}")
+            return CommentRule.NEVER
+
+
+class _Record:
+    """One data row: typed access to its known columns, reporting problems with the cell reference."""
+
+    def __init__(
+        self, owner: _Validator, title: str, row_no: int, columns: dict[str, int], cells: Mapping[int, _Raw]
+    ) -> None:
+        self.owner = owner
+        self.title = title
+        self.row_no = row_no
+        self.columns = columns
+        self.cells = cells
+        self._bad: set[str] = set()
+        self._values: dict[str, object] = {}
+        for key, col in columns.items():
+            raw = cells.get(col)
+            if raw is None:
+                continue
+            if owner._plain(self.ref(key), raw) is None:
+                self._bad.add(key)
+            else:
+                self._values[key] = raw[0]
+
+    def ref(self, key: str) -> str:
+        col = self.columns.get(key)
+        if col is None:
+            return f"{self.title} row {self.row_no}"
+        return f"{self.title}!{get_column_letter(col)}{self.row_no}"
+
+    def is_empty(self) -> bool:
+        return not self._bad and not any(clean_text(raw_text(v)) for v in self._values.values())
+
+    def _get(self, key: str, required: bool, clean: Callable[[object], str]) -> str:
+        text = clean(raw_text(self._values.get(key)))
+        if not text and required and key in self.columns and key not in self._bad:
+            self.owner.add(self.ref(key), f"{key} is required")
+        return text
+
+    def line(self, key: str, *, required: bool = False) -> str:
+        """A single-line text field."""
+        return self._get(key, required, clean_line)
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        """A multi-line text field."""
+        return self._get(key, required, clean_text)
+
+    def ident(self, key: str, *, required: bool = False) -> str:
+        """An id used in file names (letters, digits, '-', '_', '.')."""
+        return self.owner._ident(self.ref(key), key, self.line(key, required=required))
+
+    def number(self, key: str, *, required: bool, default: float | None, limit: float) -> float | None:
+        """A number > 0 and ≤ ``limit``; blank gives ``default``; None when invalid (reported)."""
+        value = self._values.get(key)
+        if not clean_text(raw_text(value)):
+            if required and key in self.columns and key not in self._bad:
+                self.owner.add(self.ref(key), f"{key} is required")
+            return None if key in self._bad else default
+        number = _to_number(value)
+        shown = clean_line(raw_text(value))
+        if number is None:
+            self.owner.add(self.ref(key), f"{key} '{shown}' is not a number")
+        elif not 0 < number <= limit:
+            most = format_points(limit)
+            self.owner.add(self.ref(key), f"{key} {shown} must be greater than 0 and at most {most}")
+            return None
+        return number
+
+
+# ------------------------------------------------------------------------------------------- helpers
+
+
+def _match_key(text: str | None, labels: Mapping[str, str]) -> str | None:
+    """The field key a header cell names: 'label (key)', 'key' or 'label', case and spaces ignored."""
+    if not text:
+        return None
+    folded = " ".join(clean_line(text).casefold().split())
+    match = re.fullmatch(r".*\(\s*([^()]*?)\s*\)", folded)
+    if match and match.group(1) in labels:
+        return match.group(1)
+    for key, label in labels.items():
+        if folded in (key, " ".join(label.casefold().split())):
+            return key
+    return None
+
+
+def _to_number(value: object) -> float | None:
+    """A finite number from a numeric cell or text such as '2.5' or '2,5'; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = "".join(clean_line(value).split())
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        if not _NUMBER_RE.fullmatch(text):
+            return None
+        number = float(text)
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _opt_float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
