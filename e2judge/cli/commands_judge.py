@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from e2judge.cli.output import say
+from e2judge.cli.profiles import locked, open_profile
 from e2judge.db.session import open_judge_db
-from e2judge.paths import Profile, profile_dir
 from e2judge.services.import_batch import import_batch, verify_batch
 from e2judge.services.import_workbook import import_workbook
 
@@ -24,13 +24,9 @@ def register(sub: Any) -> None:
     v.set_defaults(handler=cmd_verify)
 
 
-def open_profile(args: argparse.Namespace) -> Profile:
-    return Profile(profile_dir(args.home)).ensure()
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     profile = open_profile(args)
-    with open_judge_db(profile.database) as db:
+    with locked(profile), open_judge_db(profile.database) as db:
         if args.file.suffix.lower() == ".xlsx":
             summary = import_workbook(db, profile, args.file, args.judge, args.attachments)
             say("UNSIGNED: imported from an organizer workbook, no signature to check")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Bidirectional formatting characters (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).
@@ -9,12 +10,14 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # Other invisible or control characters that have no place in entry text (tab/newline are kept).
 _OTHER_CONTROLS = frozenset(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") | {"\x7f", "\ufeff"}
 
+_DELETE = re.compile("[" + re.escape("".join(sorted(BIDI_CONTROLS | _OTHER_CONTROLS))) + "]")
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def has_bidi_controls(value: str) -> bool:
     """True when the text holds bidirectional override or isolate characters."""
-    return any(ch in BIDI_CONTROLS for ch in value)
+    return not BIDI_CONTROLS.isdisjoint(value)
 
 
 def clean_text(value: object) -> str:
@@ -24,10 +27,11 @@ def clean_text(value: object) -> str:
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = str(value)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch not in BIDI_CONTROLS and ch not in _OTHER_CONTROLS)
-    return text.strip()
+    return _DELETE.sub("", text).strip()
 
 
 def clean_line(value: object) -> str:
@@ -35,11 +39,13 @@ def clean_line(value: object) -> str:
     return " ".join(clean_text(value).split())
 
 
+# The combining-mark blocks (Vietnamese tone and vowel marks are all in U+0300–U+036F).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(value: str) -> str:
     """Fold text for diacritic- and case-insensitive search ("Đổi mới" -> "doi moi")."""
-    text = unicodedata.normalize("NFD", value.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("đ", "d")
+    return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold())).replace("đ", "d")
 
 
 def same_school(a: str, b: str) -> bool:

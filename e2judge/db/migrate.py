@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, create_engine, event, text
+from sqlalchemy import URL, MetaData, create_engine, event, text
 from sqlalchemy.pool import NullPool
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -40,7 +40,7 @@ def head_revision(kind: Literal["judge", "org"]) -> str:
 
 
 def current_revision(path: Path) -> str | None:
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=NullPool)
     try:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
@@ -50,7 +50,7 @@ def current_revision(path: Path) -> str | None:
 
 def upgrade(path: Path, kind: Literal["judge", "org"], revision: str = "head") -> None:
     """Upgrade the database at ``path`` to ``revision`` with foreign keys off, then check them."""
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]

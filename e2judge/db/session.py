@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -41,10 +41,15 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+def sqlite_url(path: Path) -> URL:
+    """A URL for a database file, safe for any folder name ('%20', '?', '#', Vietnamese)."""
+    return URL.create("sqlite", database=str(path))
+
+
 def make_engine(path: Path, *, pooled: bool = True) -> Engine:
     """An engine on ``path`` with the pragmas and explicit-transaction listeners installed."""
     engine = create_engine(
-        f"sqlite:///{path}",
+        sqlite_url(path),
         poolclass=None if pooled else NullPool,
         connect_args={"check_same_thread": False},
     )

@@ -192,15 +192,18 @@ def extract_attachments(
 ) -> list[Path]:
     """Stream every attachment to ``dest_for(sha256)``, checking size and hash; returns the files written.
 
+    Files are not fsynced one by one: the caller makes them durable at once (``flush_to_disk``).
     ``progress(done, total)`` may return False to cancel (raises ``ImportCancelled``). On any
-    failure every file written so far is removed.
+    failure or cancel every file written so far is removed.
     """
     written: list[Path] = []
     items = sorted(batch.attachments().items())
     try:
         for done, (digest, size) in enumerate(items, 1):
             dest = dest_for(digest)
-            zf.extract_to(ATTACHMENT_PREFIX + digest, dest, expected_sha256=digest, expected_size=size)
+            zf.extract_to(
+                ATTACHMENT_PREFIX + digest, dest, expected_sha256=digest, expected_size=size, sync=False
+            )
             written.append(dest)
             if progress is not None and not progress(done, len(items)):
                 raise ImportCancelled(str(batch.path))
@@ -209,6 +212,16 @@ def extract_attachments(
             path.unlink(missing_ok=True)
         raise
     return written
+
+
+def flush_to_disk(paths: list[Path]) -> None:
+    """Make freshly written files durable: one ``sync()`` where the OS has it, else fsync each."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in paths:
+        with path.open("rb+") as fh:
+            os.fsync(fh.fileno())
 
 
 class ImportCancelled(Exception):

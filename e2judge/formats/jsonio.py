@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import jsonschema
+import fastjsonschema
 
 from e2judge.core.errors import InputRefused
 
@@ -44,14 +45,21 @@ def schema(name: str) -> dict[str, Any]:
     return loaded
 
 
+@cache
+def _validator(name: str) -> Callable[[Any], Any]:
+    """The schema compiled once to Python code (fastjsonschema), for speed on 10,000-entry batches."""
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(schema(name))
+    return compiled
+
+
 def check_schema(source: str, data: Any, schema_name: str, what: str) -> None:
-    """Refuse ``data`` that does not match the schema, naming the first offending field."""
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        first = errors[0]
-        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
-        raise InputRefused(source, f"{what} field {where}: {first.message}")
+    """Refuse ``data`` that does not match the schema, naming the offending field."""
+    try:
+        _validator(schema_name)(data)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        where = "/".join(str(p) for p in exc.path[1:]) or "(top level)"
+        message = exc.message.removeprefix(exc.name).strip() if exc.name else exc.message
+        raise InputRefused(source, f"{what} field {where}: {message}") from None
 
 
 def dumps_pretty(data: Any) -> bytes:

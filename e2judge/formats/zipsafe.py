@@ -149,8 +149,12 @@ class SafeZip:
         dest: Path,
         expected_sha256: str | None = None,
         expected_size: int | None = None,
+        *,
+        sync: bool = True,
     ) -> tuple[str, int]:
         """Stream a member into the new file ``dest``; return its (SHA-256 hex, size).
+
+        With ``sync=False`` the file is not fsynced; the caller flushes many files at once.
 
         ``dest`` must not exist and its folder must. On any failure (too much data, size or hash
         mismatch, damaged data) ``dest`` is deleted and ``InputRefused`` raised.
@@ -176,7 +180,8 @@ class SafeZip:
                         total += len(chunk)
                         out.write(chunk)
                 out.flush()
-                os.fsync(out.fileno())
+                if sync:
+                    os.fsync(out.fileno())
             if total != declared:
                 raise InputRefused(
                     self._source,
@@ -309,6 +314,9 @@ class SafeZip:
                 )
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _name_problem(name: str) -> str | None:
     """Why a member name is unsafe, or None."""
     if not name or name == "/":
@@ -317,7 +325,7 @@ def _name_problem(name: str) -> str | None:
         return "name too long"
     if "\x00" in name:
         return "NUL character in name"
-    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in name):
+    if _CONTROL.search(name):
         return "control character in name"
     if has_bidi_controls(name) or "\ufeff" in name:
         return "bidirectional or invisible control character in name"

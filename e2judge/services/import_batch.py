@@ -9,6 +9,7 @@ written in one transaction that never touches scores.
 from __future__ import annotations
 
 import base64
+import os
 import shutil
 import tempfile
 import uuid
@@ -36,7 +37,13 @@ from e2judge.db.models import (
 )
 from e2judge.db.models import Rubric as RubricRow
 from e2judge.db.session import Database
-from e2judge.formats.batch import ImportCancelled, VerifiedBatch, extract_attachments, open_batch
+from e2judge.formats.batch import (
+    ImportCancelled,
+    VerifiedBatch,
+    extract_attachments,
+    flush_to_disk,
+    open_batch,
+)
 from e2judge.formats.fingerprint import readable_fingerprint
 from e2judge.formats.zipsafe import SafeZip
 from e2judge.paths import Profile
@@ -163,15 +170,21 @@ def _b64(value: str) -> bytes:
 
 
 def _move_into_store(profile: Profile, staged: list[Path]) -> int:
-    added = 0
+    """Move verified attachments into the content-addressed store and make them durable."""
+    moved: list[Path] = []
+    made: set[str] = set()
     for path in staged:
         final = profile.attachment_path(path.name)
-        if final.exists():
+        folder = os.path.dirname(final)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        if os.path.exists(final):
             continue
-        final.parent.mkdir(parents=True, exist_ok=True)
-        path.replace(final)
-        added += 1
-    return added
+        os.replace(path, final)
+        moved.append(final)
+    flush_to_disk(moved)
+    return len(moved)
 
 
 def import_manifest(
@@ -296,7 +309,7 @@ def _write_entries(
                 setattr(row, key, value)
             summary.entries_updated.append(doc["code"])
     if new_rows:
-        s.execute(insert(Entry), new_rows)
+        s.connection().execute(insert(Entry), new_rows)
         summary.entries_added = [r["code"] for r in new_rows]
     s.flush()
     ids: dict[str, int] = {
@@ -316,7 +329,7 @@ def _write_entries(
         if ids[d["code"]] not in assigned
     ]
     if new_assignments:
-        s.execute(insert(Assignment), new_assignments)
+        s.connection().execute(insert(Assignment), new_assignments)
 
 
 def _write_attachments(s: Session, ids: dict[str, int], docs: list[dict[str, Any]]) -> None:
@@ -344,6 +357,6 @@ def _write_attachments(s: Session, ids: dict[str, int], docs: list[dict[str, Any
             elif have[key][1] != att["sha256"]:
                 changed.append({"id": have[key][0], "sha256": att["sha256"], "size": att["size"]})
     if rows:
-        s.execute(insert(Attachment), rows)
+        s.connection().execute(insert(Attachment), rows)
     if changed:
         s.execute(update(Attachment), changed)
