@@ -1,0 +1,231 @@
+"""Backups of the judge's database with SQLite's online backup API, and restoring one.
+
+A backup is a consistent snapshot even while the app has the database open (WAL content
+included). It is written under a temporary name, checked with ``PRAGMA integrity_check``, synced
+and only then given its final name ``e2judge-YYYYmmdd-HHMMSS-ffffff.sqlite3`` (UTC). The newest
+``keep`` are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import uuid
+from contextlib import closing
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from e2judge.core.errors import InputRefused
+from e2judge.db.migrate import alembic_config
+from e2judge.paths import Profile
+
+__all__ = [
+    "BACKUP_PATTERN",
+    "DatabaseBusy",
+    "check_database",
+    "list_backups",
+    "make_backup",
+    "restore_backup",
+]
+
+BACKUP_PATTERN = re.compile(r"^e2judge-\d{8}-\d{6}-\d{6}\.sqlite3$")
+_JUDGE_TABLES = frozenset(
+    {"alembic_version", "contest", "round", "entry", "assignment", "score", "audit_log"}
+)
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+_BUSY_MS = 10_000
+
+
+class DatabaseBusy(InputRefused):
+    """Another connection holds the database locked for longer than the busy timeout."""
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    """A plain sqlite3 connection; ``mode`` "rw" never creates a file, "rwc" may."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None)
+    con.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+    return con
+
+
+def integrity_problem(path: Path) -> str | None:
+    """None when ``PRAGMA integrity_check`` says ok, else what it (or SQLite) reported."""
+    try:
+        with closing(_connect(path, "rw")) as con:
+            rows = con.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.Error as exc:
+        return f"not a readable SQLite database ({exc})"
+    if rows == [("ok",)]:
+        return None
+    return "integrity check failed: " + "; ".join(str(r[0]) for r in rows[:5])
+
+
+def check_database(path: Path) -> str | None:
+    """None when ``path`` is an intact E2 Judge profile database this version can open, else why not."""
+    problem = integrity_problem(path)
+    if problem is not None:
+        return problem
+    try:
+        with closing(_connect(path, "rw")) as con:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables >= _JUDGE_TABLES:
+                return "not an E2 Judge profile database"
+            versions = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.Error as exc:
+        return f"not a readable SQLite database ({exc})"
+    known = {
+        script.revision for script in ScriptDirectory.from_config(alembic_config("judge")).walk_revisions()
+    }
+    if len(versions) != 1 or versions[0] not in known:
+        return f"made by a newer or unknown version of E2 Judge (schema {', '.join(versions) or 'none'})"
+    return None
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    if os.name == "posix":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_side_files(path: Path) -> None:
+    for suffix in _SIDE_FILES:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """Copy ``source`` into ``target`` page by page with the online backup API (one transaction)."""
+    with closing(_connect(source, "rw")) as src, closing(_connect(target, "rwc")) as dst:
+        dst.execute("PRAGMA journal_mode=DELETE")
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+
+
+def _new_name(folder: Path) -> Path:
+    while True:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+        path = folder / f"e2judge-{stamp}.sqlite3"
+        if not path.exists():
+            return path
+
+
+def _snapshot(profile: Profile) -> Path:
+    """Back the live database up under a new name (checked and synced); nothing is pruned."""
+    source = profile.database
+    if not source.is_file():
+        raise InputRefused(str(source), "there is no database to back up yet")
+    profile.backups.mkdir(parents=True, exist_ok=True)
+    final = _new_name(profile.backups)
+    partial = profile.backups / f".{final.name}.{uuid.uuid4().hex}.partial"
+    try:
+        try:
+            _copy_database(source, partial)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseBusy(str(source), f"the database is busy ({exc}); try again") from exc
+            raise InputRefused(str(source), f"the backup failed: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise InputRefused(str(source), f"the backup failed: {exc}") from exc
+        problem = integrity_problem(partial)
+        if problem is not None:
+            raise InputRefused(str(source), f"the backup failed its check, nothing was kept: {problem}")
+        _fsync(partial)
+        os.replace(partial, final)
+    finally:
+        partial.unlink(missing_ok=True)
+        _remove_side_files(partial)
+    return final
+
+
+def _save_current(profile: Profile) -> Path:
+    """Save the current database before it is replaced: a checked backup, else its raw files."""
+    source = profile.database
+    if not source.exists():
+        return source
+    try:
+        return _snapshot(profile)
+    except DatabaseBusy:
+        raise
+    except InputRefused:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+        damaged = profile.backups / f"e2judge-damaged-{stamp}.sqlite3"
+        shutil.copyfile(source, damaged)
+        for suffix in ("-wal",):
+            side = Path(f"{source}{suffix}")
+            if side.exists():
+                shutil.copyfile(side, Path(f"{damaged}{suffix}"))
+        return damaged
+
+
+def list_backups(profile: Profile) -> list[Path]:
+    """The profile's backups, newest first."""
+    if not profile.backups.is_dir():
+        return []
+    found = [p for p in profile.backups.iterdir() if BACKUP_PATTERN.match(p.name) and p.is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _prune(profile: Profile, keep: int) -> None:
+    for old in list_backups(profile)[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def make_backup(profile: Profile, keep: int = 10) -> Path:
+    """Back up the live database (online, consistent, integrity-checked); keep the newest ``keep``."""
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    made = _snapshot(profile)
+    _prune(profile, keep)
+    return made
+
+
+def restore_backup(profile: Profile, backup: Path) -> Path:
+    """Replace the database with ``backup``; the caller must have closed its ``Database``.
+
+    The backup is copied and checked first (intact, an E2 Judge profile, a schema this version
+    knows). The current database is then saved as a new backup, its ``-wal``/``-shm`` removed,
+    and the backup copied into it with the backup API. Returns the saved previous database (or
+    the database path when there was none). Refused with ``InputRefused``, nothing changed.
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise InputRefused(str(backup), "no such backup file")
+    profile.ensure()
+    staging = profile.backups / f".restore-{uuid.uuid4().hex}.partial"
+    try:
+        shutil.copyfile(backup, staging)
+        problem = check_database(staging)
+        if problem is not None:
+            raise InputRefused(str(backup), f"cannot be restored: {problem}")
+        saved = _save_current(profile)
+        target = profile.database
+        _remove_side_files(target)
+        try:
+            try:
+                _copy_database(staging, target)
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError:
+                # The current file is not a database at all (its bytes were saved above): start afresh.
+                target.unlink(missing_ok=True)
+                _remove_side_files(target)
+                _copy_database(staging, target)
+        except sqlite3.Error as exc:
+            raise InputRefused(
+                str(target), f"could not restore ({exc}); close every E2 Judge window and try again"
+            ) from exc
+        problem = integrity_problem(target)
+        if problem is not None:
+            raise InputRefused(str(target), f"the restored database failed its check: {problem}")
+        _fsync(target)
+    finally:
+        staging.unlink(missing_ok=True)
+        _remove_side_files(staging)
+    return saved

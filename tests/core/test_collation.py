@@ -1,0 +1,92 @@
+"""Vietnamese alphabetical order (pure Python)."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from e2judge.core.collation import vietnamese_sort_key as key
+
+
+def ordered(*names: str) -> list[str]:
+    return sorted(names, key=key)
+
+
+def test_provinces_in_vietnamese_order() -> None:
+    expected = [
+        "An Giang",
+        "Bà Rịa – Vũng Tàu",
+        "Bắc Giang",
+        "Bình Dương",
+        "Cà Mau",
+        "Cần Thơ",
+        "Dương Minh Châu",
+        "Đà Nẵng",
+        "Điện Biên",
+        "Gia Lai",
+        "Hà Nội",
+        "Hải Phòng",
+        "Ô Môn",
+        "Phú Thọ",
+        "Ứng Hòa",
+        "Yên Bái",
+    ]
+    shuffled = expected[:]
+    random.Random(7).shuffle(shuffled)
+    assert sorted(shuffled, key=key) == expected
+
+
+def test_d_stroke_is_after_d_not_after_z() -> None:
+    assert ordered("Gia Lai", "Đà Nẵng", "Dương") == ["Dương", "Đà Nẵng", "Gia Lai"]
+    assert ordered("Zeta", "Đà") == ["Đà", "Zeta"]
+    assert ordered("Đa", "Dz") == ["Dz", "Đa"]
+
+
+def test_breve_and_circumflex_letters_follow_a() -> None:
+    assert ordered("Âm", "Ăn", "Az", "An") == ["An", "Az", "Ăn", "Âm"]
+    assert ordered("ơ", "ô", "oz", "o") == ["o", "oz", "ô", "ơ"]
+    assert ordered("ư", "uz", "u", "v") == ["u", "uz", "ư", "v"]
+    assert ordered("ê", "ez", "e") == ["e", "ez", "ê"]
+
+
+def test_tones_are_secondary_in_dictionary_order() -> None:
+    # ngang, huyền, sắc, hỏi, ngã, nặng
+    assert ordered("mạ", "mã", "mả", "má", "mà", "ma") == ["ma", "mà", "má", "mả", "mã", "mạ"]
+    # A tone never beats a letter: "mà" < "mb" although à is "after" a.
+    assert ordered("mb", "mạ") == ["mạ", "mb"]
+    # Letters decide first, tones word by word after.
+    assert ordered("mà mạ", "ma ma", "mà ma", "ma mạ") == ["ma ma", "ma mạ", "mà ma", "mà mạ"]
+    assert ordered("Hà Nội", "Ha Noi", "Hà Nôi") == ["Ha Noi", "Hà Nôi", "Hà Nội"]  # o < ô first
+
+
+def test_tone_placement_and_normal_form_do_not_matter() -> None:
+    assert key("hoà") == key("hòa")
+    assert key("thuỷ") == key("thủy")
+    for text in ("Đà Nẵng", "Nguyễn Thị Hồng", "Ứng dụng", "Trường THPT Lê Quý Đôn"):
+        assert key(unicodedata.normalize("NFD", text)) == key(text)
+        assert key(unicodedata.normalize("NFC", text)) == key(text)
+
+
+def test_case_and_spacing_are_ignored() -> None:
+    assert key("ĐÀ NẴNG") == key("đà nẵng")
+    assert key("  Gia   Lai ") == key("Gia Lai")
+    assert key("Ð") == key("Đ")  # the Icelandic eth look-alike
+
+
+def test_classes_spaces_symbols_digits_letters() -> None:
+    assert ordered("a", "1", "-", "Gia Lai", "Gia-Lai", "Gia") == ["-", "1", "a", "Gia", "Gia Lai", "Gia-Lai"]
+
+
+@pytest.mark.parametrize("text", ["", " ", "日本", "Ñandú", "x\u0308"])
+def test_any_text_has_a_key(text: str) -> None:
+    assert isinstance(key(text), tuple)
+
+
+@given(st.lists(st.text(max_size=12), max_size=20))
+def test_sorting_is_consistent_with_normal_forms(texts: list[str]) -> None:
+    nfd = [unicodedata.normalize("NFD", t) for t in texts]
+    assert [key(t) for t in sorted(texts, key=key)] == [key(t) for t in sorted(nfd, key=key)]

@@ -1,0 +1,61 @@
+"""Nothing the judge does opens a network connection: import, scoring, backup and restore all work offline."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+
+from e2judge.db.session import open_judge_db
+from e2judge.services import scoring
+from e2judge.services.backup import make_backup, restore_backup
+from e2judge.services.entries import Status, entry_detail, list_entries
+from e2judge.services.rounds import list_rounds
+from tests.helpers.batches import imported_profile
+
+
+class NetworkUsed(AssertionError):
+    """Raised by every patched way to connect."""
+
+
+def _refuse(*args: Any, **kwargs: Any) -> NoReturn:
+    raise NetworkUsed(f"network access attempted: {args!r}")
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
+    monkeypatch.setattr(socket.socket, "sendto", _refuse)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+
+
+def test_the_patch_is_effective(offline: None) -> None:
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("127.0.0.1", 9))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(NetworkUsed):
+        sock.connect(("127.0.0.1", 9))
+
+
+def test_import_score_backup_restore_offline(offline: None, tmp_path: Path) -> None:
+    profile, db, ref = imported_profile(tmp_path, entries=3)
+    try:
+        rows = list_entries(db, ref)
+        aid = rows[0].assignment_id
+        for key, points in (("tinh-moi", 3), ("kha-thi", 2), ("trinh-bay", 4.5)):
+            scoring.set_points(db, aid, key, points, "offline")
+        scoring.set_overall_comment(db, aid, "Ngoại tuyến", "offline")
+        assert list_entries(db, ref)[0].status is Status.COMPLETE
+        detail = entry_detail(db, profile, ref, aid)
+        assert detail.attachments[0].path.is_file()
+        backup = make_backup(profile)
+        scoring.set_points(db, aid, "tinh-moi", 1, "offline")
+    finally:
+        db.close()
+    restore_backup(profile, backup)
+    with open_judge_db(profile.database) as reopened:
+        (ref2,) = list_rounds(reopened)
+        assert entry_detail(reopened, profile, ref2, aid).points["tinh-moi"] == 3.0
