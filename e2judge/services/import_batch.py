@@ -242,7 +242,7 @@ def import_manifest(
         batch.source_name = Path(summary.source).name
         batch.imported_at = now()
         s.flush()
-        _write_entries(s, rnd.id, batch.id, judge.id, manifest["entries"], summary)
+        _write_entries(s, (rnd.id, batch.id, judge.id), manifest["entries"], summary, actor)
         record(s, actor, "import-batch", batch.batch_key, "revision", None, batch.revision)
 
 
@@ -290,12 +290,16 @@ def _entry_values(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _write_entries(
     s: Session,
-    round_id: int,
-    batch_id: int,
-    judge_id: int,
+    owners: tuple[int, int, int],
     docs: list[dict[str, Any]],
     summary: ImportSummary,
+    actor: str,
 ) -> None:
+    """Insert new entries, update changed ones (audited), and assign them; scores are not touched.
+
+    ``owners`` is (round id, batch id, judge id).
+    """
+    round_id, batch_id, judge_id = owners
     current = {row.code: row for row in s.scalars(select(Entry).where(Entry.round_id == round_id))}
     new_rows: list[dict[str, Any]] = []
     for doc in docs:
@@ -304,8 +308,11 @@ def _write_entries(
         if row is None:
             new_rows.append({"round_id": round_id, "code": doc["code"], **values})
             continue
-        if any(getattr(row, key) != value for key, value in values.items()):
-            for key, value in values.items():
+        changed = {key: value for key, value in values.items() if getattr(row, key) != value}
+        if changed:
+            for key, value in changed.items():
+                if key != "search_text":
+                    record(s, actor, "update-entry", doc["code"], key, getattr(row, key), value)
                 setattr(row, key, value)
             summary.entries_updated.append(doc["code"])
     if new_rows:
