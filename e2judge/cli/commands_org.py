@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from e2judge.cli import commands_sheet
 from e2judge.cli.output import say
 from e2judge.cli.passphrase import get_passphrase
 from e2judge.services.org_build import build_batches
@@ -38,6 +39,7 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--passphrase-file", type=Path)
     p.set_defaults(handler=cmd_build)
+    commands_sheet.register_org(osub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from e2judge import __version__
-from e2judge.cli import commands_judge, commands_org, commands_score
+from e2judge.cli import commands_judge, commands_org, commands_score, commands_sheet
 from e2judge.cli.output import refuse
 from e2judge.core.errors import InputRefused
 from e2judge.formats.batch import ImportCancelled
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_judge.register(sub)
     commands_org.register(sub)
     commands_score.register(sub)
+    commands_sheet.register(sub)
     return parser
 
 

@@ -1,0 +1,257 @@
+"""Score sheet commands: ``key show|export``, ``sheet export``, and ``org collect|enroll|results``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from e2judge.cli.output import as_json, say, table
+from e2judge.cli.passphrase import get_passphrase
+from e2judge.core.errors import InputRefused
+from e2judge.core.rubric import format_points
+from e2judge.db.models import Judge
+from e2judge.db.session import open_judge_db
+from e2judge.formats.sheet import VerifiedSheet, read_envelope, read_sheet_bytes
+from e2judge.formats.sheet import open_sheet as open_sheet_bytes
+from e2judge.paths import Profile, profile_dir
+from e2judge.services.instance_lock import ProfileLock, ProfileLocked
+from e2judge.services.judge_key import ensure_judge_key, export_public_key, judge_key_info, judge_key_path
+from e2judge.services.org_collect import Verdict, collect_sheets, needs_passphrase, sheet_files
+from e2judge.services.org_enroll import enroll_judge
+from e2judge.services.org_results import RANK_BY, compute_results
+from e2judge.services.rounds import RoundRef, list_rounds
+from e2judge.services.sheet_export import export_sheet
+
+
+def register(sub: Any) -> None:
+    """Add ``key`` and ``sheet`` (judge side)."""
+    key = sub.add_parser("key", help="the judge's signing key")
+    ksub = key.add_subparsers(dest="key_command", metavar="KEY_COMMAND", required=True)
+    p = ksub.add_parser("show", help="show the signing key's fingerprint (to compare by phone)")
+    p.set_defaults(handler=cmd_key_show)
+    p = ksub.add_parser("export", help="write the public key for the organizer (.pem for PEM, else JSON)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--passphrase-file", type=Path, help="used only when the key must be created first")
+    p.set_defaults(handler=cmd_key_export)
+
+    sheet = sub.add_parser("sheet", help="score sheets")
+    ssub = sheet.add_subparsers(dest="sheet_command", metavar="SHEET_COMMAND", required=True)
+    p = ssub.add_parser("export", help="write the next signed score sheet revision into a folder")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--plain", action="store_true", help="signed only, not sealed to the organizer")
+    p.add_argument("--passphrase-file", type=Path)
+    p.add_argument("--round", metavar="N", help="which round: its number in the list, or its batch id")
+    p.set_defaults(handler=cmd_sheet_export)
+
+
+def register_org(osub: Any) -> None:
+    """Add ``org collect``, ``org enroll`` and ``org results`` to the ``org`` subparsers."""
+    p = osub.add_parser("collect", help="verify judges' score sheets and merge them")
+    p.add_argument("orgdir", type=Path)
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--passphrase-file", type=Path, help="organizer passphrase (for sealed sheets)")
+    p.set_defaults(handler=cmd_org_collect)
+
+    p = osub.add_parser("enroll", help="register a judge's public key before sheets arrive")
+    p.add_argument("orgdir", type=Path)
+    p.add_argument("--judge", required=True, metavar="ID")
+    p.add_argument("--contest", metavar="ID", help="only the rounds of this contest")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_org_enroll)
+
+    p = osub.add_parser("results", help="results per entry and per judge; write the results workbook")
+    p.add_argument("orgdir", type=Path)
+    p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx")
+    p.add_argument("--rank-by", choices=RANK_BY, default="normalised")
+    p.add_argument("--discrepancy", type=float, metavar="POINTS", help="default: 20%% of the rubric maximum")
+    p.add_argument("--contest", metavar="ID")
+    p.add_argument("--round", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_org_results)
+
+
+# --- judge side -------------------------------------------------------------------------------
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    return Profile(profile_dir(args.home)).ensure()
+
+
+def cmd_key_show(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    info = judge_key_info(profile)
+    if info is None:
+        say("No signing key yet: it is created at the first score sheet export")
+        say("(or now, with 'e2judge key export FILE').")
+        return 0
+    say(f"Key:         {info.key_id} ({info.label})")
+    say(f"Fingerprint: {info.fingerprint}")
+    say(f"File:        {judge_key_path(profile)}")
+    return 0
+
+
+def cmd_key_export(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    if judge_key_info(profile) is None:
+        passphrase = get_passphrase(args.passphrase_file, confirm=True, what="new signing key passphrase")
+        ensure_judge_key(profile, passphrase, _profile_label(profile))
+    info = export_public_key(profile, args.file)
+    say(f"Public key written: {args.file}")
+    say(f"Fingerprint: {info.fingerprint}")
+    return 0
+
+
+def _profile_label(profile: Profile) -> str:
+    with open_judge_db(profile.database) as db, db.session() as s:
+        judges = list(s.scalars(select(Judge).order_by(Judge.id).limit(2)))
+    if len(judges) == 1:
+        return f"{judges[0].name} ({judges[0].judge_key})"
+    return f"E2 Judge judge key ({profile.root.name})"
+
+
+def pick_round(refs: list[RoundRef], wanted: str | None) -> RoundRef:
+    """The round named by ``--round`` (number in the list or batch id), or the only one."""
+    if not refs:
+        raise InputRefused("profile", "no round to export: import a batch first")
+    if wanted is None:
+        if len(refs) == 1:
+            return refs[0]
+        raise InputRefused("--round", "several rounds; choose one with --round N:\n" + _round_list(refs))
+    if wanted.isdigit() and 1 <= int(wanted) <= len(refs):
+        return refs[int(wanted) - 1]
+    for ref in refs:
+        if wanted in (ref.batch_key, ref.round_name):
+            return ref
+    raise InputRefused("--round", f"no round {wanted!r}; the rounds are:\n" + _round_list(refs))
+
+
+def _round_list(refs: list[RoundRef]) -> str:
+    return "\n".join(f"  {n}. {ref.describe()} ({ref.batch_key})" for n, ref in enumerate(refs, 1))
+
+
+def cmd_sheet_export(args: argparse.Namespace) -> int:
+    profile = _profile(args)
+    try:
+        with ProfileLock(profile), open_judge_db(profile.database) as db:
+            ref = pick_round(list_rounds(db), args.round)
+            first = judge_key_info(profile) is None  # the key is created now: ask twice
+            what = "new signing key passphrase" if first else "signing key passphrase"
+            passphrase = get_passphrase(args.passphrase_file, confirm=first, what=what)
+            result = export_sheet(db, profile, ref, args.out, passphrase, seal=not args.plain)
+    except ProfileLocked as exc:
+        reason = "already open in another E2 Judge window; close it first"
+        raise InputRefused(str(profile.root), reason) from exc
+    say(f"Written and checked: {result.path}")
+    say(f"  revision {result.revision}, {result.entries} entries, "
+        f"{'sealed to the organizer' if result.sealed else 'signed, not sealed'}")
+    if result.incomplete:
+        shown = ", ".join(result.incomplete[:10]) + (" …" if len(result.incomplete) > 10 else "")
+        say(f"  WARNING: {len(result.incomplete)} entries are incomplete (exported as incomplete): {shown}")
+    say(f"  key fingerprint: {result.fingerprint}")
+    say("It is safe to remove the drive.")
+    say("")
+    say(f"Email subject: {result.email_subject}")
+    say("")
+    say(result.email_body)
+    return 0
+
+
+def verify_sheet_lines(path: Path) -> list[str]:
+    """What ``e2judge verify FILE`` prints for a score sheet (for the lead's verify command)."""
+    data = read_sheet_bytes(path)
+    envelope, _ = read_envelope(str(path), data)
+    if envelope.form == "sealed":
+        return [
+            f"SEALED: {path} is a score sheet sealed for organizer key {envelope.key_id}",
+            "  only that organizer can open and verify it: e2judge org collect ORGDIR FILE",
+        ]
+    sheet = open_sheet_bytes(str(path), data)
+    return describe_sheet(sheet)
+
+
+def describe_sheet(sheet: VerifiedSheet) -> list[str]:
+    p = sheet.payload
+    complete = sum(1 for e in p.entries if e.complete)
+    conflicts = sum(1 for e in p.entries if e.conflict_reason is not None)
+    return [
+        f"OK: {sheet.source} is a genuine score sheet (signature checks out)",
+        f"  signed by:   judge {p.judge_id} — {p.judge_name} (key {sheet.signer_key_id})",
+        f"  fingerprint: {sheet.signer_fingerprint}",
+        f"  contest:     {p.contest_id} — {p.contest_name} — {p.round_name}",
+        f"  batch:       {p.batch_id} revision {p.batch_revision}",
+        f"  revision:    {p.revision} (created {p.created_at})",
+        f"  entries:     {len(p.entries)}, {complete} complete, {conflicts} conflicts",
+    ]
+
+
+# --- organizer side ---------------------------------------------------------------------------
+
+
+def cmd_org_collect(args: argparse.Namespace) -> int:
+    files, _problems = sheet_files(args.files)
+    passphrase = None
+    if needs_passphrase(files):
+        passphrase = get_passphrase(args.passphrase_file, what="organizer passphrase")
+    report = collect_sheets(args.orgdir, args.files, passphrase)
+    if args.json:
+        say(as_json([row.to_json() for row in report.rows]))
+    else:
+        say(
+            table(
+                ["file", "judge", "revision", "verdict", "reason"],
+                [
+                    [r.file, r.judge, "" if r.revision is None else r.revision, r.verdict.value, r.reason]
+                    for r in report.rows
+                ],
+            )
+        )
+        say(", ".join(f"{report.count(v)} {v.value}" for v in Verdict))
+    return 1 if report.any_refused else 0
+
+
+def cmd_org_enroll(args: argparse.Namespace) -> int:
+    result = enroll_judge(args.orgdir, args.judge, args.file, args.contest)
+    say(f"Judge {result.judge_key}: key {result.key_id}")
+    say(f"Fingerprint (compare with the judge): {result.fingerprint}")
+    for name in result.enrolled:
+        say(f"  enrolled for {name}")
+    for name in result.unchanged:
+        say(f"  already enrolled for {name}")
+    return 0
+
+
+def cmd_org_results(args: argparse.Namespace) -> int:
+    results = compute_results(
+        args.orgdir, args.contest, args.round, discrepancy=args.discrepancy, rank_by=args.rank_by
+    )
+    if args.xlsx is not None:
+        from e2judge.xlsx.results_workbook import write_results_workbook
+
+        write_results_workbook(results, args.xlsx)
+    if args.json:
+        say(as_json(results.to_json()))
+        return 0
+    say(f"{results.contest_name} — {results.round_name}: {len(results.entries)} entries, "
+        f"{len(results.judges)} judges; ranked by {results.rank_by}; "
+        f"discrepancy threshold {format_points(results.threshold)}")
+
+    def show(value: float | None) -> str:
+        return "" if value is None else f"{value:.2f}"
+
+    say(
+        table(
+            ["rank", "entry", "returned", "mean", "normalised", "spread", "flag"],
+            [
+                [e.rank or "", e.code, f"{e.returned}/{e.assigned}", show(e.mean), show(e.normalised),
+                 show(e.spread), "DISCREPANCY" if e.discrepancy else ""]
+                for e in results.entries
+            ],
+        )
+    )
+    if args.xlsx is not None:
+        say(f"Workbook written: {args.xlsx}")
+    return 0

@@ -1,0 +1,343 @@
+"""``org results``: per-entry and per-judge figures from the collected score sheets.
+
+Only complete scores from entries without a conflict count ("returned"); an entry's figures are
+over the weighted totals of its returned scores. See ``e2judge.core.stats`` for the normalisation.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from e2judge.core.errors import InputRefused
+from e2judge.core.rubric import Rubric, totals
+from e2judge.core.stats import competition_ranks, mean, median, normalise, pstdev, spread
+from e2judge.db.org_models import OrgAssignment, OrgEntry, OrgJudge, OrgReturn, OrgRound, OrgScore, OrgSheet
+from e2judge.formats.fingerprint import readable_fingerprint
+from e2judge.services.org_workspace import open_workspace
+
+RANK_BY = ("raw", "normalised")
+DEFAULT_DISCREPANCY_SHARE = 0.2
+_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class JudgeScore:
+    """One judge's weighted total for an entry."""
+
+    judge_key: str
+    weighted: float
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    """Figures for one entry (None where no judge returned a complete score)."""
+
+    code: str
+    title: str
+    authors: str
+    school: str
+    province: str
+    category: str
+    assigned: int
+    returned: int
+    conflicted: int
+    totals: tuple[JudgeScore, ...]
+    mean: float | None
+    median: float | None
+    minimum: float | None
+    maximum: float | None
+    spread: float | None
+    normalised: float | None
+    normalised_fallback: bool
+    discrepancy: bool
+    rank: int | None
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.assigned - self.returned - self.conflicted)
+
+
+@dataclass(frozen=True)
+class JudgeResult:
+    """Figures for one judge."""
+
+    judge_key: str
+    name: str
+    assigned: int
+    scored: int
+    conflicts: int
+    mean: float | None
+    sd: float | None
+    severity: float | None  # judge mean minus the overall mean
+    last_revision: int | None
+    missing: tuple[str, ...]
+    normalised: bool  # z-scored (False: fewer than 2 scores or no spread)
+    fingerprint: str
+    key_source: str
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One judge's sheet line for one entry."""
+
+    code: str
+    title: str
+    judge_key: str
+    judge_name: str
+    points: tuple[float | None, ...]  # in rubric order
+    comments: tuple[str, ...]
+    weighted: float | None
+    complete: bool
+    conflict_reason: str | None
+    overall_comment: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything ``org results`` reports for one round."""
+
+    contest_key: str
+    contest_name: str
+    round_name: str
+    rubric: Rubric
+    threshold: float
+    rank_by: str
+    overall_mean: float | None
+    entries: tuple[EntryResult, ...]
+    judges: tuple[JudgeResult, ...]
+    details: tuple[DetailRow, ...]
+
+    @property
+    def weighted_max(self) -> float:
+        return self.rubric.max_weighted
+
+    def to_json(self) -> dict[str, Any]:
+        def entry(e: EntryResult) -> dict[str, Any]:
+            data = {k: v for k, v in e.__dict__.items() if k != "totals"}
+            data["totals"] = {t.judge_key: t.weighted for t in e.totals}
+            return data
+
+        return {
+            "contest": self.contest_key,
+            "contest_name": self.contest_name,
+            "round": self.round_name,
+            "weighted_max": self.weighted_max,
+            "discrepancy_threshold": self.threshold,
+            "rank_by": self.rank_by,
+            "overall_mean": self.overall_mean,
+            "entries": [entry(e) for e in self.entries],
+            "judges": [{**j.__dict__, "missing": list(j.missing)} for j in self.judges],
+        }
+
+
+def compute_results(
+    orgdir: Path,
+    contest_key: str | None = None,
+    round_name: str | None = None,
+    *,
+    discrepancy: float | None = None,
+    rank_by: str = "normalised",
+) -> Results:
+    """Results for one round (the only one when the workspace has one; else name it)."""
+    if rank_by not in RANK_BY:
+        raise InputRefused(str(orgdir), f"rank by {rank_by!r}: use raw or normalised")
+    if discrepancy is not None and discrepancy < 0:
+        raise InputRefused(str(orgdir), "the discrepancy threshold must not be negative")
+    _ws, db = open_workspace(orgdir)
+    with db, db.session() as s:
+        rounds = list(s.scalars(select(OrgRound).order_by(OrgRound.id)))
+        rnd = _pick_round(orgdir, rounds, contest_key, round_name)
+        rubric = Rubric.from_json(json.loads(rnd.rubric_json))
+        entries = {e.id: e for e in s.scalars(select(OrgEntry).where(OrgEntry.round_id == rnd.id))}
+        judges = {j.id: j for j in s.scalars(select(OrgJudge).where(OrgJudge.round_id == rnd.id))}
+        plan = [
+            (a.judge_id, a.entry_id)
+            for a in s.scalars(select(OrgAssignment).where(OrgAssignment.round_id == rnd.id))
+        ]
+        returns = {
+            (r.judge_id, r.entry_id): r
+            for r in s.scalars(select(OrgReturn).where(OrgReturn.round_id == rnd.id))
+        }
+        points: dict[tuple[int, int], dict[str, float | None]] = defaultdict(dict)
+        comments: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+        for sc in s.scalars(select(OrgScore).where(OrgScore.round_id == rnd.id)):
+            points[(sc.judge_id, sc.entry_id)][sc.criterion_key] = sc.points
+            comments[(sc.judge_id, sc.entry_id)][sc.criterion_key] = sc.comment
+        last_revision = dict(
+            s.execute(
+                select(OrgSheet.judge_id, func.max(OrgSheet.revision))
+                .where(OrgSheet.round_id == rnd.id)
+                .group_by(OrgSheet.judge_id)
+            ).all()
+        )
+    threshold = (
+        discrepancy
+        if discrepancy is not None
+        else rnd.discrepancy_threshold
+        if rnd.discrepancy_threshold is not None
+        else DEFAULT_DISCREPANCY_SHARE * rubric.max_weighted
+    )
+    weighted: dict[int, dict[int, float]] = defaultdict(dict)  # judge id -> entry id -> total
+    for (judge_id, entry_id), ret in returns.items():
+        if ret.complete and ret.conflict_reason is None:
+            weighted[judge_id][entry_id] = totals(rubric, points[(judge_id, entry_id)]).weighted
+    norm = normalise(weighted)
+    entry_rows = _entry_results(entries, judges, plan, returns, weighted, norm.scores, norm.fallback,
+                                threshold, rank_by)
+    all_totals = [v for per in weighted.values() for v in per.values()]
+    overall = mean(all_totals)
+    judge_rows = _judge_results(judges, entries, plan, returns, weighted, last_revision, overall, norm.judges)
+    details = tuple(
+        DetailRow(
+            code=entries[entry_id].code,
+            title=entries[entry_id].title,
+            judge_key=judges[judge_id].judge_key,
+            judge_name=judges[judge_id].name,
+            points=tuple(points[(judge_id, entry_id)].get(c.id) for c in rubric.criteria),
+            comments=tuple(comments[(judge_id, entry_id)].get(c.id, "") for c in rubric.criteria),
+            weighted=weighted[judge_id].get(entry_id),
+            complete=bool(ret.complete),
+            conflict_reason=ret.conflict_reason,
+            overall_comment=ret.overall_comment,
+            revision=ret.revision,
+        )
+        for (judge_id, entry_id), ret in sorted(
+            returns.items(), key=lambda item: (entries[item[0][1]].code, judges[item[0][0]].judge_key)
+        )
+    )
+    return Results(
+        contest_key=rnd.contest_key,
+        contest_name=rnd.contest_name,
+        round_name=rnd.round_name,
+        rubric=rubric,
+        threshold=threshold,
+        rank_by=rank_by,
+        overall_mean=overall,
+        entries=entry_rows,
+        judges=judge_rows,
+        details=details,
+    )
+
+
+def _pick_round(
+    orgdir: Path, rounds: list[OrgRound], contest_key: str | None, round_name: str | None
+) -> OrgRound:
+    chosen = [
+        r
+        for r in rounds
+        if (contest_key is None or r.contest_key == contest_key)
+        and (round_name is None or r.round_name == round_name)
+    ]
+    if len(chosen) == 1:
+        return chosen[0]
+    if not rounds:
+        raise InputRefused(str(orgdir), "no round in this workspace yet (run 'e2judge org build' first)")
+    listing = "; ".join(f"{r.contest_key} / {r.round_name}" for r in rounds)
+    if not chosen:
+        raise InputRefused(str(orgdir), f"no such round; the workspace has: {listing}")
+    raise InputRefused(str(orgdir), f"several rounds: name one with --contest and --round ({listing})")
+
+
+def _entry_results(
+    entries: dict[int, OrgEntry],
+    judges: dict[int, OrgJudge],
+    plan: list[tuple[int, int]],
+    returns: dict[tuple[int, int], OrgReturn],
+    weighted: dict[int, dict[int, float]],
+    normalised: dict[int, float],
+    fallback: frozenset[int],
+    threshold: float,
+    rank_by: str,
+) -> tuple[EntryResult, ...]:
+    assigned: dict[int, int] = defaultdict(int)
+    for _judge, entry_id in plan:
+        assigned[entry_id] += 1
+    conflicted: dict[int, int] = defaultdict(int)
+    for (_judge, entry_id), ret in returns.items():
+        if ret.conflict_reason is not None:
+            conflicted[entry_id] += 1
+    per_entry: dict[int, list[JudgeScore]] = defaultdict(list)
+    for judge_id, scores in weighted.items():
+        for entry_id, value in scores.items():
+            per_entry[entry_id].append(JudgeScore(judges[judge_id].judge_key, value))
+    raw_means = {eid: mean([t.weighted for t in per_entry[eid]]) for eid in entries}
+    chosen = raw_means if rank_by == "raw" else {eid: normalised.get(eid) for eid in entries}
+    ranks = competition_ranks(chosen)
+    rows: list[EntryResult] = []
+    for eid, e in entries.items():
+        values = [t.weighted for t in per_entry[eid]]
+        gap = spread(values)
+        rows.append(
+            EntryResult(
+                code=e.code,
+                title=e.title,
+                authors=e.authors,
+                school=e.school,
+                province=e.province,
+                category=e.category,
+                assigned=assigned[eid],
+                returned=len(values),
+                conflicted=conflicted[eid],
+                totals=tuple(sorted(per_entry[eid], key=lambda t: t.judge_key)),
+                mean=raw_means[eid],
+                median=median(values),
+                minimum=min(values) if values else None,
+                maximum=max(values) if values else None,
+                spread=gap,
+                normalised=normalised.get(eid),
+                normalised_fallback=eid in fallback,
+                discrepancy=len(values) >= 2 and gap is not None and gap > threshold + _TOLERANCE,
+                rank=ranks[eid],
+            )
+        )
+    rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.code))
+    return tuple(rows)
+
+
+def _judge_results(
+    judges: dict[int, OrgJudge],
+    entries: dict[int, OrgEntry],
+    plan: list[tuple[int, int]],
+    returns: dict[tuple[int, int], OrgReturn],
+    weighted: dict[int, dict[int, float]],
+    last_revision: dict[int, int],
+    overall: float | None,
+    normalised: frozenset[int],
+) -> tuple[JudgeResult, ...]:
+    planned: dict[int, list[int]] = defaultdict(list)
+    for judge_id, entry_id in plan:
+        planned[judge_id].append(entry_id)
+    rows: list[JudgeResult] = []
+    for jid, j in sorted(judges.items(), key=lambda item: item[1].judge_key):
+        values = list(weighted[jid].values())
+        conflicts = {eid for (rj, eid), r in returns.items() if rj == jid and r.conflict_reason is not None}
+        missing = sorted(
+            entries[eid].code for eid in planned[jid] if eid not in weighted[jid] and eid not in conflicts
+        )
+        m = mean(values)
+        rows.append(
+            JudgeResult(
+                judge_key=j.judge_key,
+                name=j.name,
+                assigned=len(planned[jid]),
+                scored=len(values),
+                conflicts=len(conflicts),
+                mean=m,
+                sd=pstdev(values),
+                severity=None if m is None or overall is None else m - overall,
+                last_revision=last_revision.get(jid),
+                missing=tuple(missing),
+                normalised=jid in normalised,
+                fingerprint=readable_fingerprint(base64.b64decode(j.public_key)) if j.public_key else "",
+                key_source=j.key_source or "",
+            )
+        )
+    return tuple(rows)
