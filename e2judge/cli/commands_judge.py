@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from e2judge.cli.commands_sheet import verify_sheet_lines
 from e2judge.cli.output import say
 from e2judge.cli.profiles import locked, open_profile
 from e2judge.db.session import open_judge_db
@@ -43,6 +44,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    if args.file.suffix.lower() == ".e2sheet":
+        for line in verify_sheet_lines(args.file):
+            say(line)
+        return 0
     batch = verify_batch(args.file)
     m = batch.manifest
     say(f"OK: {args.file} is a genuine batch")

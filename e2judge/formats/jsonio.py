@@ -45,10 +45,30 @@ def schema(name: str) -> dict[str, Any]:
     return loaded
 
 
+def _python_anchors(node: Any) -> Any:
+    """The schema with each ``pattern``'s final ``$`` made strict for Python's ``re``.
+
+    In JSON Schema (ECMA-262) ``$`` matches only at the end; in Python it also matches before a
+    final newline, which would let ``"E001\n"`` pass an id pattern. ``\\Z`` is the strict form.
+    """
+    if isinstance(node, dict):
+        return {
+            k: (
+                v[:-1] + "\\Z"
+                if k == "pattern" and isinstance(v, str) and v.endswith("$")
+                else _python_anchors(v)
+            )
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_python_anchors(v) for v in node]
+    return node
+
+
 @cache
 def _validator(name: str) -> Callable[[Any], Any]:
     """The schema compiled once to Python code (fastjsonschema), for speed on 10,000-entry batches."""
-    compiled: Callable[[Any], Any] = fastjsonschema.compile(schema(name))
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(_python_anchors(schema(name)))
     return compiled
 
 

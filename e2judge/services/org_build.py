@@ -21,7 +21,7 @@ from e2judge.formats.batch import SUFFIX, write_batch
 from e2judge.formats.keys import public_raw_of, read_public
 from e2judge.formats.manifest import build_manifest, content_key
 from e2judge.services.audit import now
-from e2judge.services.org_workspace import open_workspace, setting, signing_key
+from e2judge.services.org_workspace import open_workspace, sealing_key, setting, signing_key
 from e2judge.xlsx.org_workbook import read_workbook
 
 MAX_ATTACHMENT = 200 * 2**20
@@ -110,13 +110,13 @@ def build_batches(
         except AssignmentImpossible as exc:
             raise ValidationFailed(str(workbook), exc.problems) from None
         key = signing_key(ws, passphrase)
-        sealing = read_public(ws.sealing_key) if ws.sealing_key.exists() else None
+        sealing_public = public_raw_of(sealing_key(ws, passphrase))  # created for older workspaces
         signer = _Signer(
             key,
             public_raw_of(key),
             read_public(ws.signing_key).label,
             setting(db, "demo") == "1",
-            sealing.public_raw if sealing else None,
+            sealing_public,
         )
         out.mkdir(parents=True, exist_ok=True)
         summary = BuildSummary(spec.contest_id, spec.round)

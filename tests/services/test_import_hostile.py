@@ -191,12 +191,13 @@ def test_older_revision_and_same_revision_with_other_content(
     refused(db, profile, batch_file(changed, name="r2b.e2batch"), "different content")
 
 
+@pytest.mark.parametrize("code", ["../../E001", "E001\n", "E 001"])
 def test_schema_violation_is_refused_after_signature(
-    db: Database, profile: Profile, good: Path, tmp_path: Path, org_key: Any
+    db: Database, profile: Profile, good: Path, tmp_path: Path, org_key: Any, code: str
 ) -> None:
     with zipfile.ZipFile(good) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    manifest["entries"][0]["code"] = "../../E001"
+    manifest["entries"][0]["code"] = code
     data, sig = resign(manifest, org_key)
     bad = rezip(
         good, tmp_path / "schema.e2batch", lambda m: {**m, "manifest.json": data, "signature.json": sig}
