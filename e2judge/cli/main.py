@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from e2judge import __version__
-from e2judge.cli import commands_judge, commands_org, commands_score, commands_sheet
+from e2judge.cli import commands_judge, commands_org, commands_report, commands_score, commands_sheet
 from e2judge.cli.output import refuse
 from e2judge.core.errors import InputRefused
 from e2judge.formats.batch import ImportCancelled
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_org.register(sub)
     commands_score.register(sub)
     commands_sheet.register(sub)
+    commands_report.register(sub)
     return parser
 
 

@@ -1,0 +1,65 @@
+"""What the judge's reports print about the judge and the batch, read once per report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from e2judge.db.models import SheetRevision
+from e2judge.db.session import Database
+from e2judge.paths import Profile
+from e2judge.services.audit import now
+from e2judge.services.rounds import RoundRef
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """The judge, batch and sheet facts printed on a judge's reports."""
+
+    contest_name: str
+    round_name: str
+    judge_name: str
+    judge_key: str
+    blind: bool
+    demo: bool
+    batch_key: str
+    batch_revision: int
+    sheet_revision: int | None  # the newest score sheet exported, None when none yet
+    sheet_exported_at: dt.datetime | None
+    fingerprint: str  # the judge's signing key, "" when none yet
+    printed_at: dt.datetime
+
+
+def judge_fingerprint(profile: Profile) -> str:
+    """The readable fingerprint of the judge's signing key in ``profile`` ("" when there is none)."""
+    from e2judge.services.judge_key import judge_key_info
+
+    info = judge_key_info(profile)
+    return info.fingerprint if info is not None else ""
+
+
+def report_context(db: Database, profile: Profile, ref: RoundRef) -> ReportContext:
+    """The context of ``ref``'s reports: newest sheet revision, key fingerprint, today's date."""
+    with db.session() as s:
+        sheet = s.execute(
+            select(SheetRevision.revision, SheetRevision.exported_at)
+            .where(SheetRevision.batch_id == ref.batch_id)
+            .order_by(SheetRevision.revision.desc())
+            .limit(1)
+        ).first()
+    return ReportContext(
+        contest_name=ref.contest_name,
+        round_name=ref.round_name,
+        judge_name=ref.judge_name,
+        judge_key=ref.judge_key,
+        blind=ref.blind,
+        demo=ref.demo,
+        batch_key=ref.batch_key,
+        batch_revision=ref.batch_revision,
+        sheet_revision=sheet[0] if sheet else None,
+        sheet_exported_at=sheet[1] if sheet else None,
+        fingerprint=judge_fingerprint(profile),
+        printed_at=now(),
+    )

@@ -1,0 +1,869 @@
+"""The offline worksheet: score a batch in Excel, then import it back as ordinary score changes.
+
+Export writes one row per assigned entry with a points column (drop-down validation: the levels,
+or 0..max in steps) and a comment column per criterion, and an overall comment column. Only those
+cells are unlocked; the sheet is protected. A very hidden sheet ``_e2judge`` holds the batch key,
+the manifest and rubric hashes, the judge, the export time and a snapshot of every value at export.
+
+Import treats the file as hostile (size, zip and DTD checks, then plain values only). It checks that
+the workbook belongs to this batch, judge and rubric, validates every cell and lists every problem
+by cell (``Chấm điểm!G5: 7 is above the maximum 5``), applying nothing if any is wrong. A cell the
+judge changed (worksheet value differs from the snapshot) is applied through ``services.scoring``
+(each with its audit row). When the app's value also changed since export, that cell is a conflict:
+reported, and applied only with ``overwrite=True``.
+
+Entries are matched by code, so a worksheet stays usable after the organizer re-issues the batch
+(a new revision) with the same rubric; a changed rubric refuses the worksheet, and an entry no
+longer assigned is a problem on its row. Points may be typed as text with a decimal comma (``2,5``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import re
+import warnings
+import zipfile
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
+
+from e2judge.core.errors import InputRefused, Problem, ValidationFailed
+from e2judge.core.rubric import Criterion, Rubric, format_points
+from e2judge.core.text import clean_line, clean_text
+from e2judge.db.models import Batch
+from e2judge.db.session import Database
+from e2judge.pdf.labels import Labels
+from e2judge.services.audit import now
+from e2judge.services.entries import Status
+from e2judge.services.rounds import RoundRef
+from e2judge.services.scoring import (
+    MAX_COMMENT_CHARS,
+    Change,
+    ScoreRejected,
+    set_comment,
+    set_overall_comment,
+    set_points,
+)
+from e2judge.xlsx.cells import cell_at, cell_text, set_text, set_value, write_row, xml_safe_text
+from e2judge.xlsx.judge_workbook import (
+    WARN_FILL,
+    WRAP_TOP,
+    ScoredEntry,
+    header_row,
+    levels_text,
+    load_scores,
+    save_workbook,
+)
+
+__all__ = [
+    "META_SHEET",
+    "PlannedChange",
+    "WorksheetImport",
+    "export_worksheet",
+    "import_worksheet",
+]
+
+META_SHEET = "_e2judge"
+FORMAT = "e2judge-worksheet"
+VERSION = 1
+FIRST_ROW = 2
+SNAPSHOT_HEADER_ROW = 12
+MAX_LIST_VALUES = 50  # a drop-down list when there are at most this many allowed values
+MAX_LIST_FORMULA = 255  # Excel's limit on an explicit list
+MAX_ROWS = 20_000
+MAX_PROMPT = 250
+UNLOCKED = Protection(locked=False)
+FIELD_POINTS, FIELD_COMMENT, FIELD_OVERALL = "points", "comment", "overall_comment"
+
+Value = float | str | None
+_Where = Callable[[int, int], str]  # (row, column) -> "Sheet!G5"
+
+# ------------------------------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where things are on the scoring sheet (stored in the hidden sheet, checked on import)."""
+
+    sheet: str
+    headers: list[str]  # row 1, from column A
+    criteria: list[tuple[str, int, int]]  # (criterion id, points column, comment column)
+    overall: int
+    code: int = 1
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "sheet": self.sheet,
+                "headers": self.headers,
+                "criteria": [list(c) for c in self.criteria],
+                "overall": self.overall,
+                "code": self.code,
+            },
+            ensure_ascii=False,
+        )
+
+
+def _hint(c: Criterion, lb: Labels) -> str:
+    if c.levels:
+        return lb("hint_levels", values=", ".join(lb.number(p) for p in c.allowed_points()))
+    return lb("hint_range", max=lb.number(c.max_points), step=lb.number(c.step))
+
+
+def _validation(c: Criterion, lb: Labels) -> DataValidation:
+    """A drop-down of the allowed values, or a 0..max range (the step is checked on import)."""
+    allowed = c.allowed_points()
+    listed = ",".join(format_points(p) for p in allowed)
+    if (c.levels or len(allowed) <= MAX_LIST_VALUES) and len(listed) + 2 <= MAX_LIST_FORMULA:
+        dv = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+    else:
+        whole = float(c.step).is_integer() and float(c.max_points).is_integer()
+        dv = DataValidation(
+            type="whole" if whole else "decimal",
+            operator="between",
+            formula1="0",
+            formula2=format_points(c.max_points),
+            allow_blank=True,
+        )
+    hint = _hint(c, lb)
+    prompt = hint
+    if c.levels:
+        prompt += "\n" + levels_text(c, lb)
+    dv.promptTitle = _cut(lb("ws_prompt_title"), 32)
+    dv.prompt = _cut(prompt, MAX_PROMPT)
+    dv.errorTitle = _cut(lb("ws_error_title"), 32)
+    dv.error = _cut(lb("ws_error", hint=hint), MAX_PROMPT)
+    dv.showInputMessage = True
+    dv.showErrorMessage = True
+    dv.errorStyle = "stop"
+    return dv
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _manifest_sha256(db: Database, ref: RoundRef) -> str:
+    with db.session() as s:
+        return str(s.scalar(select(Batch.manifest_sha256).where(Batch.id == ref.batch_id)) or "")
+
+
+def export_worksheet(db: Database, ref: RoundRef, out: Path, lang: str = "vi") -> None:
+    """Write the offline worksheet of ``ref`` (every assigned entry, current scores) to ``out``."""
+    lb = Labels(lang)
+    entries = load_scores(db, ref)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = lb("sheet_worksheet")
+    layout = _scoring_sheet(ws, ref, entries, lb)
+    _help_sheet(wb.create_sheet(lb("sheet_help")), ref, lb)
+    meta = wb.create_sheet(META_SHEET)
+    _meta_sheet(meta, ref, entries, layout, _manifest_sha256(db, ref))
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+    wb.active = 0
+    wb.security.lockStructure = True
+    save_workbook(wb, out)
+
+
+def _scoring_sheet(ws: Worksheet, ref: RoundRef, entries: Sequence[ScoredEntry], lb: Labels) -> _Layout:
+    rubric = ref.rubric
+    heads: list[str] = [lb("code"), lb("title")]
+    widths: list[float] = [12, 40]
+    if not ref.blind:
+        heads += [lb("authors"), lb("school"), lb("province")]
+        widths += [22, 26, 14]
+    heads += [lb("category"), lb("col_status")]
+    widths += [14, 15]
+    criteria: list[tuple[str, int, int]] = []
+    for number, c in enumerate(rubric.criteria, start=1):
+        points_col = len(heads) + 1
+        heads.append(f"{number}. {c.title} ({_hint(c, lb)})")
+        heads.append(f"{lb('comment')} {number}: {c.title}")
+        widths += [16, 36]
+        criteria.append((c.id, points_col, points_col + 1))
+    heads.append(lb("overall_comment"))
+    widths.append(44)
+    overall = len(heads)
+    header_row(ws, heads, widths, height=60)
+    last = FIRST_ROW + len(entries) - 1
+    for r, e in enumerate(entries, start=FIRST_ROW):
+        values: list[object] = [e.code, e.title]
+        if not ref.blind:
+            values += [e.authors, e.school, e.province]
+        values += [e.category, lb.status(e.status.value)]
+        for c in rubric.criteria:
+            values += [e.points[c.id], e.comments[c.id]]
+        values.append(e.overall_comment)
+        write_row(ws, r, values)
+        editable = e.status is not Status.CONFLICT
+        for column in range(1, len(values) + 1):
+            cell = cell_at(ws, r, column)
+            cell.alignment = WRAP_TOP
+        for _cid, points_col, comment_col in criteria:
+            for column in (points_col, comment_col):
+                if editable:
+                    cell_at(ws, r, column).protection = UNLOCKED
+            cell_at(ws, r, comment_col).number_format = "@"  # typed "- good" or "=x" stays text
+        if editable:
+            cell_at(ws, r, overall).protection = UNLOCKED
+        cell_at(ws, r, overall).number_format = "@"
+        if not editable:
+            for column in range(1, len(values) + 1):
+                cell_at(ws, r, column).fill = WARN_FILL
+    if entries:
+        for c, (_cid, points_col, _comment_col) in zip(rubric.criteria, criteria, strict=True):
+            dv = _validation(c, lb)
+            letter = get_column_letter(points_col)
+            dv.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+            ws.add_data_validation(dv)
+    ws.freeze_panes = "C2"
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatColumns = False  # people may widen columns and rows
+    protection.formatRows = False
+    protection.selectLockedCells = False
+    protection.selectUnlockedCells = False
+    return _Layout(ws.title, heads, criteria, overall)
+
+
+def _help_sheet(ws: Worksheet, ref: RoundRef, lb: Labels) -> None:
+    rows: list[tuple[str, str]] = [
+        (lb("contest"), ref.contest_name),
+        (lb("round"), ref.round_name),
+        (lb("info_judge"), f"{ref.judge_name} ({ref.judge_key})"),
+        (lb("batch"), lb("batch_value", batch=ref.batch_key, revision=ref.batch_revision)),
+        ("", lb("ws_help")),
+    ]
+    for r, (label, value) in enumerate(rows, start=1):
+        set_text(cell_at(ws, r, 1), label)
+        set_text(cell_at(ws, r, 2), value)
+        cell_at(ws, r, 1).font = Font(bold=True)
+        cell_at(ws, r, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    start = len(rows) + 2
+    heads = [
+        lb("criterion"),
+        lb("col_max_points"),
+        lb("col_levels"),
+        lb("col_comment_rule"),
+        lb("col_description"),
+    ]
+    write_row(ws, start, heads)
+    for column in range(1, len(heads) + 1):
+        cell_at(ws, start, column).font = Font(bold=True)
+    for r, c in enumerate(ref.rubric.criteria, start=start + 1):
+        write_row(
+            ws,
+            r,
+            [
+                c.title,
+                c.max_points,
+                levels_text(c, lb) or _hint(c, lb),
+                lb(f"rule_{c.comment_rule.value}"),
+                c.description,
+            ],
+        )
+        for column in range(1, 6):
+            cell_at(ws, r, column).alignment = WRAP_TOP
+    for letter, width in zip("ABCDE", (30, 70, 40, 26, 40), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.protection.sheet = True
+
+
+def _snapshot_values(e: ScoredEntry, rubric: Rubric) -> list[Value]:
+    values: list[Value] = []
+    for c in rubric.criteria:
+        values += [e.points[c.id], e.comments[c.id]]
+    values.append(e.overall_comment)
+    return values
+
+
+def _norm_text(value: str) -> str:
+    """A text as it reads back from a cell written by ``set_text``."""
+    return clean_text(xml_safe_text(value))
+
+
+def _digest(rows: Sequence[tuple[str, Sequence[Value]]]) -> str:
+    """A hash of the snapshot as it reads back (text normalised, numbers as floats)."""
+    norm = [
+        [code, *[v if not isinstance(v, str) else _norm_text(v) for v in values]] for code, values in rows
+    ]
+    return hashlib.sha256(json.dumps(norm, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _meta_sheet(
+    ws: Worksheet, ref: RoundRef, entries: Sequence[ScoredEntry], layout: _Layout, manifest_sha: str
+) -> None:
+    snapshot = [(e.code, _snapshot_values(e, ref.rubric)) for e in entries]
+    pairs: list[tuple[str, object]] = [
+        ("format", FORMAT),
+        ("version", VERSION),
+        ("batch_key", ref.batch_key),
+        ("manifest_sha256", manifest_sha),
+        ("judge_key", ref.judge_key),
+        ("rubric_sha256", ref.rubric.sha256()),
+        ("exported_at", now().isoformat()),
+        ("layout", layout.to_json()),
+        ("snapshot_sha256", _digest(snapshot)),
+        ("rows", len(snapshot)),
+    ]
+    for r, (key, value) in enumerate(pairs, start=1):
+        set_text(cell_at(ws, r, 1), key)
+        set_value(cell_at(ws, r, 2), value)
+    head: list[object] = ["code"]
+    for c in ref.rubric.criteria:
+        head += [f"points:{c.id}", f"comment:{c.id}"]
+    head.append("overall")
+    write_row(ws, SNAPSHOT_HEADER_ROW, head)
+    for r, (code, values) in enumerate(snapshot, start=SNAPSHOT_HEADER_ROW + 1):
+        write_row(ws, r, [code, *values])
+
+
+# ------------------------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    """A cell the judge changed in the worksheet, with the value at export and in the app now."""
+
+    where: str  # Sheet!G5
+    code: str
+    assignment_id: int
+    criterion_key: str | None  # None for the overall comment
+    field: str  # "points" | "comment" | "overall_comment"
+    exported: Value
+    current: Value
+    new: Value
+
+    @property
+    def conflict(self) -> bool:
+        """The app's value also changed since the export."""
+        return self.current != self.exported
+
+    def __str__(self) -> str:
+        what = f"{self.code} {self.criterion_key or ''} {self.field.replace('_', ' ')}".replace("  ", " ")
+        if self.conflict:
+            return (
+                f"{self.where}: {what}: changed in the app since the export "
+                f"({_show(self.exported)} → {_show(self.current)}) and in the worksheet "
+                f"({_show(self.exported)} → {_show(self.new)})"
+            )
+        return f"{self.where}: {what}: {_show(self.exported)} → {_show(self.new)}"
+
+
+def _show(value: Value) -> str:
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, float):
+        return format_points(value)
+    one_line = " ".join(value.split())
+    return repr(one_line if len(one_line) <= 40 else one_line[:39] + "…")
+
+
+@dataclass(frozen=True)
+class WorksheetImport:
+    """What an import found and did."""
+
+    source: str
+    changes: tuple[PlannedChange, ...]  # every cell changed in the worksheet (conflicts included)
+    applied: tuple[Change, ...] = ()
+    dry_run: bool = False
+    overwrite: bool = False
+    exported_at: str = ""
+    messages: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def conflicts(self) -> tuple[PlannedChange, ...]:
+        return tuple(c for c in self.changes if c.conflict)
+
+    @property
+    def skipped(self) -> tuple[PlannedChange, ...]:
+        """Conflicts left as the app has them (all conflicts unless ``overwrite``)."""
+        return () if self.overwrite else self.conflicts
+
+    def describe(self) -> str:
+        """One line for a person."""
+        if self.dry_run:
+            return (
+                f"{self.source}: {_count(len(self.changes), 'changed cell')}, "
+                f"{_count(len(self.conflicts), 'conflict')}; nothing applied (dry run)"
+            )
+        text = f"{self.source}: {_count(len(self.applied), 'change')} applied"
+        if self.skipped:
+            text += f", {_count(len(self.skipped), 'conflict')} not applied (the app's values kept)"
+        elif self.conflicts:
+            text += f" ({_count(len(self.conflicts), 'conflict')} overwritten)"
+        return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+@dataclass
+class _Meta:
+    batch_key: str
+    judge_key: str
+    rubric_sha256: str
+    manifest_sha256: str
+    exported_at: str
+    layout: _Layout
+    snapshot: dict[str, list[Value]]
+
+
+def import_worksheet(
+    db: Database,
+    ref: RoundRef,
+    path: Path,
+    *,
+    overwrite: bool = False,
+    actor: str,
+    dry_run: bool = False,
+) -> WorksheetImport:
+    """Validate the worksheet at ``path`` and apply the judge's changes (see the module notes).
+
+    Raises ``InputRefused`` when the file is not a worksheet of this batch/judge/rubric, and
+    ``ValidationFailed`` listing every bad cell; in both cases nothing is applied. With
+    ``dry_run`` nothing is applied either: the result lists the changes and conflicts (to ask).
+    """
+    path = Path(path)
+    source = str(path)
+    rubric = ref.rubric
+    max_columns = 8 + 2 * len(rubric.criteria)
+    sheets = _read_sheets(path, max_rows=MAX_ROWS, max_columns=max(max_columns, 4))
+    meta_values = sheets.get(META_SHEET)
+    if meta_values is None:
+        raise InputRefused(source, "not an E2 Judge worksheet (its hidden sheet _e2judge is missing)")
+    meta = _read_meta(source, meta_values, rubric)
+    if meta.batch_key != ref.batch_key:
+        raise InputRefused(
+            source, f"exported for batch {meta.batch_key}, not for this round's batch {ref.batch_key}"
+        )
+    if meta.judge_key != ref.judge_key:
+        raise InputRefused(source, f"exported for judge {meta.judge_key}, not for judge {ref.judge_key}")
+    if meta.rubric_sha256 != rubric.sha256():
+        raise InputRefused(
+            source, "the rubric has changed since this worksheet was exported; export a new worksheet"
+        )
+    sheet_values = sheets.get(meta.layout.sheet)
+    if sheet_values is None:
+        raise InputRefused(source, f"the sheet {meta.layout.sheet!r} is missing (was it renamed?)")
+    current = {e.code: e for e in load_scores(db, ref)}
+    problems: list[Problem] = []
+    changes = _compare(sheet_values, meta, current, rubric, problems)
+    if problems:
+        raise ValidationFailed(source, problems)
+    changes = [c for c in changes if c.new != c.current]  # the app already has the worksheet's value
+    result = WorksheetImport(source, tuple(changes), (), dry_run, overwrite, meta.exported_at)
+    if dry_run:
+        return result
+    applied: list[Change] = []
+    for change in changes:
+        if change.conflict and not overwrite:
+            continue
+        try:
+            applied.append(_apply(db, change, actor))
+        except ScoreRejected as exc:  # only if the app changed under us between check and apply
+            raise InputRefused(
+                source, f"{change.where}: {exc} ({len(applied)} earlier changes were applied)"
+            ) from exc
+    return WorksheetImport(source, tuple(changes), tuple(applied), False, overwrite, meta.exported_at)
+
+
+def _apply(db: Database, change: PlannedChange, actor: str) -> Change:
+    if change.field == FIELD_POINTS and change.criterion_key is not None:
+        assert not isinstance(change.new, str)
+        return set_points(db, change.assignment_id, change.criterion_key, change.new, actor)
+    if change.field == FIELD_COMMENT and change.criterion_key is not None:
+        return set_comment(db, change.assignment_id, change.criterion_key, str(change.new or ""), actor)
+    return set_overall_comment(db, change.assignment_id, str(change.new or ""), actor)
+
+
+def _meta_text(meta: _SheetValues, row: int) -> str:
+    value, _kind = meta.get(row, 2)
+    return cell_text(value)
+
+
+def _read_meta(source: str, meta: _SheetValues, rubric: Rubric) -> _Meta:
+    keys = {cell_text(meta.get(r, 1)[0]): r for r in range(1, SNAPSHOT_HEADER_ROW)}
+    damaged = InputRefused(source, "the hidden sheet _e2judge is damaged; export a new worksheet")
+
+    def text(key: str) -> str:
+        if key not in keys:
+            raise damaged
+        return _meta_text(meta, keys[key])
+
+    if text("format") != FORMAT:
+        raise InputRefused(source, "not an E2 Judge worksheet")
+    if text("version") != str(VERSION):
+        raise InputRefused(source, f"worksheet format version {text('version')} is not supported")
+    layout = _parse_layout(text("layout"), rubric)
+    if layout is None:
+        raise damaged
+    count_text = text("rows")
+    if not count_text.isdigit() or int(count_text) > MAX_ROWS:
+        raise damaged
+    width = 2 * len(rubric.criteria) + 1
+    snapshot: dict[str, list[Value]] = {}
+    ordered: list[tuple[str, list[Value]]] = []
+    for r in range(SNAPSHOT_HEADER_ROW + 1, SNAPSHOT_HEADER_ROW + 1 + int(count_text)):
+        code = cell_text(meta.get(r, 1)[0])
+        values: list[Value] = []
+        for i in range(width):
+            raw, _kind = meta.get(r, 2 + i)
+            if i % 2 == 0 and i < width - 1:
+                number = _number(raw)
+                if raw is not None and number is None:
+                    raise damaged
+                values.append(number)
+            else:
+                values.append(cell_text(raw))
+        if not code or code in snapshot:
+            raise damaged
+        snapshot[code] = values
+        ordered.append((code, values))
+    if _digest(ordered) != text("snapshot_sha256"):
+        raise InputRefused(
+            source, "the hidden sheet _e2judge was changed after export; export a new worksheet"
+        )
+    return _Meta(
+        batch_key=text("batch_key"),
+        judge_key=text("judge_key"),
+        rubric_sha256=text("rubric_sha256"),
+        manifest_sha256=text("manifest_sha256"),
+        exported_at=text("exported_at"),
+        layout=layout,
+        snapshot=snapshot,
+    )
+
+
+def _parse_layout(text: str, rubric: Rubric) -> _Layout | None:
+    try:
+        data: Any = json.loads(text)
+        criteria = [(str(cid), int(p), int(c)) for cid, p, c in data["criteria"]]
+        layout = _Layout(
+            sheet=str(data["sheet"]),
+            headers=[str(h) for h in data["headers"]],
+            criteria=criteria,
+            overall=int(data["overall"]),
+            code=int(data["code"]),
+        )
+    except (ValueError, TypeError, KeyError):
+        return None
+    columns = [layout.code, layout.overall] + [c for _cid, p, cc in criteria for c in (p, cc)]
+    if (
+        [cid for cid, _p, _c in criteria] != [c.id for c in rubric.criteria]
+        or len(set(columns)) != len(columns)
+        or not all(1 <= c <= len(layout.headers) for c in columns)
+    ):
+        return None
+    return layout
+
+
+_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _number(value: object) -> float | None:
+    """A finite number from a numeric cell or text such as '2.5' or '2,5'; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = "".join(clean_line(value).split())
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        if not _NUMBER_RE.fullmatch(text):
+            return None
+        number = float(text)
+    else:
+        return None
+    return number + 0.0 if math.isfinite(number) else None
+
+
+def _compare(
+    sheet: _SheetValues,
+    meta: _Meta,
+    current: dict[str, ScoredEntry],
+    rubric: Rubric,
+    problems: list[Problem],
+) -> list[PlannedChange]:
+    """Every changed cell, with every problem found appended to ``problems``."""
+    layout = meta.layout
+    title = sheet.title
+
+    def where(row: int, column: int) -> str:
+        return f"{title}!{get_column_letter(column)}{row}"
+
+    for column, expected in enumerate(layout.headers, start=1):
+        found = cell_text(sheet.get(1, column)[0])
+        if found != _norm_text(expected):
+            problems.append(
+                Problem(
+                    where(1, column),
+                    f"the header should read {_show(_norm_text(expected))}; "
+                    "were columns moved? export a new worksheet",
+                )
+            )
+    if problems:
+        return []
+    if sheet.truncated:
+        problems.append(Problem(title, f"too many rows: at most {MAX_ROWS} are read"))
+    changes: list[PlannedChange] = []
+    seen: dict[str, int] = {}
+    criteria = [(rubric.criterion(cid), p, c) for cid, p, c in layout.criteria]
+    for row in sorted(r for r in sheet.rows if r >= FIRST_ROW):
+        code_raw, _kind = sheet.get(row, layout.code)
+        code = cell_text(code_raw)
+        if not code:
+            editable = [col for _c, p, cc in criteria for col in (p, cc)] + [layout.overall]
+            if any(cell_text(sheet.get(row, col)[0]) for col in editable):
+                problems.append(Problem(where(row, layout.code), "this row has no entry code"))
+            continue
+        if code in seen:
+            problems.append(Problem(where(row, layout.code), f"entry {code} is also on row {seen[code]}"))
+            continue
+        seen[code] = row
+        exported = meta.snapshot.get(code)
+        entry = current.get(code)
+        if exported is None or entry is None:
+            problems.append(
+                Problem(where(row, layout.code), f"entry {code} is not in this batch (or not in this export)")
+            )
+            continue
+        row_changes: list[PlannedChange] = []
+        for index, (criterion, points_col, comment_col) in enumerate(criteria):
+            points = _read_points(sheet, row, points_col, criterion, where, problems)
+            if points is not _BAD and points != exported[2 * index]:
+                assert not isinstance(points, _Bad)
+                row_changes.append(
+                    PlannedChange(
+                        where(row, points_col),
+                        code,
+                        entry.assignment_id,
+                        criterion.id,
+                        FIELD_POINTS,
+                        exported[2 * index],
+                        entry.points[criterion.id],
+                        points,
+                    )
+                )
+            comment = _read_comment(sheet, row, comment_col, where, problems)
+            if comment is not None and comment != exported[2 * index + 1]:
+                row_changes.append(
+                    PlannedChange(
+                        where(row, comment_col),
+                        code,
+                        entry.assignment_id,
+                        criterion.id,
+                        FIELD_COMMENT,
+                        exported[2 * index + 1],
+                        _norm_text(entry.comments[criterion.id]),
+                        comment,
+                    )
+                )
+        overall = _read_comment(sheet, row, layout.overall, where, problems)
+        if overall is not None and overall != exported[-1]:
+            row_changes.append(
+                PlannedChange(
+                    where(row, layout.overall),
+                    code,
+                    entry.assignment_id,
+                    None,
+                    FIELD_OVERALL,
+                    exported[-1],
+                    _norm_text(entry.overall_comment),
+                    overall,
+                )
+            )
+        if row_changes and entry.conflict_reason is not None:
+            problems.append(
+                Problem(
+                    row_changes[0].where,
+                    f"entry {code} is declared as a conflict of interest; withdraw the conflict in the "
+                    "app to score it",
+                )
+            )
+            continue
+        changes.extend(row_changes)
+    return changes
+
+
+class _Bad:
+    """Marker for a cell that had a problem."""
+
+
+_BAD = _Bad()
+
+
+def _read_points(
+    sheet: _SheetValues,
+    row: int,
+    column: int,
+    criterion: Criterion,
+    where: _Where,
+    problems: list[Problem],
+) -> float | _Bad | None:
+    raw, kind = sheet.get(row, column)
+    ref = where(row, column)
+    if kind == "f":
+        problems.append(Problem(ref, "a formula is not accepted here; type the points"))
+        return _BAD
+    if kind == "e":
+        problems.append(Problem(ref, f"the cell holds the error {cell_text(raw)}; type the points"))
+        return _BAD
+    if raw is None or (isinstance(raw, str) and not cell_text(raw)):
+        return None
+    number = _number(raw)
+    if number is None:
+        problems.append(Problem(ref, f"{_show(cell_text(raw))} is not a number"))
+        return _BAD
+    message = criterion.check_points(number)
+    if message is not None:
+        problems.append(Problem(ref, message))
+        return _BAD
+    return number
+
+
+def _read_comment(
+    sheet: _SheetValues, row: int, column: int, where: _Where, problems: list[Problem]
+) -> str | None:
+    raw, kind = sheet.get(row, column)
+    ref = where(row, column)
+    if kind == "f":
+        problems.append(Problem(ref, "a formula is not accepted here; type the comment as text"))
+        return None
+    if kind == "e":
+        problems.append(Problem(ref, f"the cell holds the error {cell_text(raw)}"))
+        return None
+    text = cell_text(raw)
+    if len(text) > MAX_COMMENT_CHARS:
+        problems.append(
+            Problem(ref, f"the comment is {len(text)} characters long; the limit is {MAX_COMMENT_CHARS}")
+        )
+        return None
+    return text
+
+
+# ------------------------------------------------------------------------------- hostile file read
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_DTD_TOKENS = tuple(
+    token.encode(encoding)
+    for token in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+_Raw = tuple[object, str]  # (value, openpyxl data_type)
+
+
+@dataclass
+class _SheetValues:
+    """One sheet's non-empty cells: row -> column -> (value, data_type)."""
+
+    title: str
+    rows: dict[int, dict[int, _Raw]] = field(default_factory=dict)
+    truncated: bool = False
+
+    def get(self, row: int, column: int) -> _Raw:
+        return self.rows.get(row, {}).get(column, (None, "n"))
+
+
+def _refuse(path: Path, why: str) -> InputRefused:
+    return InputRefused(str(path), f"not a readable Excel .xlsx workbook: {why}")
+
+
+def _describe(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputRefused(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse(path, f"larger than {MAX_FILE_BYTES // 2**20} MiB")
+    return data
+
+
+def _check_package(path: Path, data: bytes) -> None:
+    """Refuse what is not a plain zip package, zip bombs, and XML parts with a DTD or entities."""
+    if data.startswith(_OLE_MAGIC):
+        raise _refuse(path, "an old .xls file or a password-protected workbook; save it as .xlsx")
+    if not data.startswith(_ZIP_MAGIC):
+        raise _refuse(path, "the file is not a zip package")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+                raise _refuse(path, f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MiB")
+            for info in infos:
+                if info.flag_bits & 0x1:
+                    raise _refuse(path, f"part {info.filename} is encrypted")
+                if info.filename.lower().endswith(_XML_SUFFIXES):
+                    with archive.open(info) as part:
+                        content = part.read(MAX_UNPACKED_BYTES + 1).upper()
+                    if any(token in content for token in _DTD_TOKENS):
+                        raise _refuse(path, f"part {info.filename} holds a DTD or entity declaration")
+    except InputRefused:
+        raise
+    except Exception as exc:  # any damage inside the zip
+        raise _refuse(path, f"damaged zip package ({_describe(exc)})") from exc
+
+
+def _read_sheets(
+    path: Path, *, max_rows: int, max_columns: int, wanted: Collection[str] | None = None
+) -> dict[str, _SheetValues]:
+    """Every sheet (or those in ``wanted``) as plain values, at most ``max_rows`` rows each."""
+    data = _read_bytes(path)
+    _check_package(path, data)
+    found: dict[str, _SheetValues] = {}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+            try:
+                for ws in wb.worksheets:
+                    if (wanted is not None and ws.title not in wanted) or ws.title in found:
+                        continue
+                    sheet = _SheetValues(ws.title)
+                    found[ws.title] = sheet
+                    ws.reset_dimensions()  # never trust the declared size
+                    for row_no, cells in enumerate(ws.iter_rows(min_row=1, max_col=max_columns), start=1):
+                        values: dict[int, _Raw] = {
+                            column: (cell.value, str(cell.data_type))
+                            for column, cell in enumerate(cells, start=1)
+                            if cell.value is not None
+                        }
+                        if not values:
+                            continue
+                        if row_no > max_rows:
+                            sheet.truncated = True
+                            break
+                        sheet.rows[row_no] = values
+            finally:
+                wb.close()
+    except InputRefused:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on damaged content
+        raise _refuse(path, _describe(exc)) from exc
+    return found
