@@ -1,0 +1,189 @@
+"""Importing a batch (or the organizer's workbook) off the UI thread, with a cancellable progress dialog.
+
+The worker calls ``services.import_batch`` / ``import_workbook`` in a ``QThread``. Cancelling makes
+the progress callback return False: the service raises ``ImportCancelled`` and nothing changed.
+A refused file is shown in a dialog with the service's reason (plain text).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
+
+from e2judge.core.errors import InputRefused, ValidationFailed
+from e2judge.formats.batch import ImportCancelled
+from e2judge.services.import_batch import ImportSummary, import_batch
+from e2judge.ui.context import AppContext
+from e2judge.ui.i18n import std_text, translate_message_box
+
+MAX_PROBLEMS_SHOWN = 15
+
+
+class ImportWorker(QObject):
+    """Runs one import in a worker thread and reports through signals."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)  # ImportSummary
+    refused = Signal(str, str)  # file, reason (with every problem listed)
+    cancelled = Signal()
+    done = Signal()
+
+    def __init__(self, ctx: AppContext, path: Path) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._path = path
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            if self._cancel.is_set():
+                raise ImportCancelled()
+            if self._path.suffix.lower() == ".xlsx":
+                from e2judge.services.import_workbook import import_workbook  # openpyxl: only when needed
+
+                summary = import_workbook(self._ctx.db, self._ctx.profile, self._path)
+            else:
+                summary = import_batch(self._ctx.db, self._ctx.profile, self._path, self._progress)
+        except ImportCancelled:
+            self.cancelled.emit()
+        except ValidationFailed as exc:
+            problems = exc.problems[:MAX_PROBLEMS_SHOWN]
+            more = len(exc.problems) - len(problems)
+            lines = [exc.reason, *(f"• {p}" for p in problems)]
+            if more > 0:
+                lines.append(f"… (+{more})")
+            self.refused.emit(exc.source, "\n".join(lines))
+        except InputRefused as exc:
+            self.refused.emit(exc.source, exc.reason)
+        except OSError as exc:
+            self.refused.emit(str(self._path), exc.strerror or str(exc))
+        else:
+            self.succeeded.emit(summary)
+        finally:
+            self.done.emit()
+
+
+class ImportController(QObject):
+    """Starts imports, owns the progress dialog, reports the outcome."""
+
+    imported = Signal(object)  # ImportSummary
+    failed = Signal(str)  # the message shown
+    cancelled = Signal()
+    finished = Signal()  # after any outcome
+
+    def __init__(self, ctx: AppContext, window: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._window = window
+        self._thread: QThread | None = None
+        self._worker: ImportWorker | None = None
+        self.dialog: QProgressDialog | None = None
+        self.message_box: QMessageBox | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, path: Path) -> bool:
+        """Import ``path`` in the background; False when an import is already running."""
+        if self._thread is not None:
+            return False
+        thread = QThread(self)
+        worker = ImportWorker(self._ctx, path)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.succeeded.connect(self._on_success)
+        worker.refused.connect(self._on_refused)
+        worker.cancelled.connect(self._on_cancelled)
+        worker.done.connect(thread.quit)
+        thread.finished.connect(self._on_finished)
+        dialog = QProgressDialog(
+            self.tr("Checking and importing {name}…").format(name=path.name),
+            std_text("Cancel"),
+            0,
+            0,
+            self._window,
+        )
+        dialog.setWindowTitle(self.tr("Importing"))
+        dialog.setAccessibleName(self.tr("Import progress"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)  # runs here, not queued to the busy worker thread
+        dialog.show()
+        self.dialog, self._thread, self._worker = dialog, thread, worker
+        thread.start()
+        return True
+
+    def cancel(self) -> None:
+        """Cancel the running import (same as the dialog's Cancel button)."""
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.dialog is not None and total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect()
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _on_success(self, summary: ImportSummary) -> None:
+        self._close_dialog()
+        self.imported.emit(summary)
+
+    def _on_cancelled(self) -> None:
+        self._close_dialog()
+        self.cancelled.emit()
+
+    def _on_refused(self, source: str, reason: str) -> None:
+        self._close_dialog()
+        text = self.tr("This file cannot be imported. Nothing was changed.")
+        detail = f"{Path(source).name}\n\n{reason}"
+        self.show_message(QMessageBox.Icon.Critical, self.tr("Import refused"), text, detail)
+        self.failed.emit(f"{text}\n{detail}")
+
+    def show_message(self, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
+        """A non-blocking message box; every text in it is plain text."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(detail)
+        box.setAccessibleName(title)
+        for label in box.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        translate_message_box(box)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_box = box
+        box.finished.connect(lambda _r: setattr(self, "message_box", None))
+        return box
+
+    def _on_finished(self) -> None:
+        if self._thread is not None:
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread, self._worker = None, None
+        self.finished.emit()
+
+    def wait(self) -> None:
+        """Block until a running import thread has ended (used when the window closes)."""
+        if self._thread is not None:
+            self.cancel()
+            self._thread.wait()

@@ -1,0 +1,562 @@
+"""The main window: welcome screen or judging workspace, menus, shortcuts and the status bar.
+
+Two phases, so the window is on screen at once: the constructor builds only the chrome (menus,
+status bar, an "Opening…" page) from light modules; ``attach(ctx)`` then imports the database
+layer and the judging widgets, builds them and loads the rounds (``run_gui`` calls it right after
+the first paint; tests and scripts use ``MainWindow.for_context``).
+
+Extension points for the lead: ``export_sheet_action``, ``print_pdf_action`` and
+``export_excel_action`` exist (disabled, "Not available in this version"); enable them and connect
+``triggered`` to ``e2judge.services.sheet_export`` / ``e2judge.pdf`` / ``e2judge.xlsx`` with
+``window.controller.ref`` (the current ``RoundRef``) and ``window.ctx`` (profile and database).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from e2judge import __version__
+from e2judge.paths import Profile
+from e2judge.ui.attachments import AttachmentOpener
+from e2judge.ui.conflict_dialog import ConflictDialog
+from e2judge.ui.context import AppContext
+from e2judge.ui.i18n import Languages
+from e2judge.ui.settings import UiSettings
+from e2judge.ui.status_panel import StatusPanel
+from e2judge.ui.welcome import OpeningPage, WelcomePage
+
+if TYPE_CHECKING:
+    from e2judge.services.entries import EntryDetail
+    from e2judge.services.import_batch import ImportSummary
+    from e2judge.services.rounds import RoundRef
+    from e2judge.ui.backups import BackupController, RestoreDialog
+    from e2judge.ui.entry_model import EntryTableModel, Filter
+    from e2judge.ui.importing import ImportController
+    from e2judge.ui.judging import JudgingController
+    from e2judge.ui.judging_view import JudgingView
+    from e2judge.ui.my_scores import MyScoresDialog
+
+BACKUP_INTERVAL_MS = 10 * 60 * 1000
+SUFFIXES = (".e2batch", ".xlsx")
+
+
+def importable(path: Path) -> bool:
+    """Whether the window imports this file (a batch, or the organizer's workbook)."""
+    return path.suffix.lower() in SUFFIXES
+
+
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+class MainWindow(QMainWindow):
+    """Everything the judge sees. Dependencies come in through the constructor and ``attach``."""
+
+    ctx: AppContext
+    model: EntryTableModel
+    view: JudgingView
+    controller: JudgingController
+    importer: ImportController
+    backups: BackupController
+
+    def __init__(
+        self,
+        profile: Profile,
+        languages: Languages,
+        settings: UiSettings,
+        *,
+        demo: bool = False,
+        backup_interval_ms: int = BACKUP_INTERVAL_MS,
+        start_backups: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile, self.languages, self.settings, self.demo = profile, languages, settings, demo
+        self._backup_interval_ms = backup_interval_ms
+        self._start_backups = start_backups
+        self.attached = False
+        self.setAccessibleName("E2 Judge")
+        self.setAcceptDrops(True)
+        self.setMinimumSize(1000, 600)
+        self.opener = AttachmentOpener()
+        self.opening = OpeningPage(self)
+        self.welcome = WelcomePage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.opening)
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.status = StatusPanel(self)
+        self.status.show_progress(False)
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        self._build_actions()
+        self._build_menus()
+        self.retranslate()
+        for action in self._workspace_actions():
+            action.setEnabled(False)
+
+    @classmethod
+    def for_context(
+        cls, ctx: AppContext, *, backup_interval_ms: int = BACKUP_INTERVAL_MS, start_backups: bool = True
+    ) -> MainWindow:
+        """A window attached at once to an open profile (tests, scripts, benchmarks)."""
+        window = cls(
+            ctx.profile,
+            ctx.languages,
+            ctx.settings,
+            demo=ctx.demo,
+            backup_interval_ms=backup_interval_ms,
+            start_backups=start_backups,
+        )
+        window.attach(ctx)
+        return window
+
+    def attach(self, ctx: AppContext) -> None:
+        """Second phase: build the judging workspace on the open database and show the rounds."""
+        from e2judge.ui.backups import BackupController
+        from e2judge.ui.entry_model import EntryTableModel
+        from e2judge.ui.importing import ImportController
+        from e2judge.ui.judging import JudgingController
+        from e2judge.ui.judging_view import JudgingView
+
+        self.ctx = ctx
+        self.model = EntryTableModel(self)
+        self.view = JudgingView(self.model, self.opener, self)
+        self.stack.addWidget(self.view)
+        self.controller = JudgingController(ctx, self.model, self.view.details, self.view.form, self)
+        self.importer = ImportController(ctx, self, self)
+        self.backups = BackupController(ctx.profile, self._backup_interval_ms, self)
+        self.attached = True
+        for action in (self.open_action, self.restore_action):
+            action.setEnabled(True)
+        self._connect()
+        self.retranslate()
+        self.controller.load_rounds()
+        if self._start_backups:
+            self.backups.start()
+
+    # -- actions and menus ----------------------------------------------------------------------
+
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_file)
+        self.export_sheet_action = self._action()
+        self.print_pdf_action = self._action()
+        self.export_excel_action = self._action()
+        for action in (self.export_sheet_action, self.print_pdf_action, self.export_excel_action):
+            action.setEnabled(False)
+        self.restore_action = self._action()
+        self.restore_action.triggered.connect(self.show_restore)
+        self.quit_action = self._action(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+
+        self.undo_action = self._action(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.undo)
+        self.next_action = self._action(QKeySequence("Ctrl+PgDown"))
+        self.next_action.triggered.connect(lambda: self.move_entry(1))
+        self.prev_action = self._action(QKeySequence("Ctrl+PgUp"))
+        self.prev_action.triggered.connect(lambda: self.move_entry(-1))
+        self.find_action = self._action(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.conflict_action = self._action()
+        self.conflict_action.triggered.connect(self.show_conflict_dialog)
+        self.my_scores_action = self._action()
+        self.my_scores_action.triggered.connect(self.show_my_scores)
+
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self.language_group)
+            action.setCheckable(True)
+            action.setData(lang)
+            action.setChecked(lang == self.languages.current)
+            action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
+            self.language_actions[lang] = action
+        self.about_action = self._action()
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.setToolTipsVisible(True)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_sheet_action)
+        self.file_menu.addAction(self.print_pdf_action)
+        self.file_menu.addAction(self.export_excel_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.score_menu = bar.addMenu("")
+        for action in (
+            self.undo_action,
+            None,
+            self.next_action,
+            self.prev_action,
+            self.find_action,
+            None,
+            self.conflict_action,
+            self.my_scores_action,
+        ):
+            if action is None:
+                self.score_menu.addSeparator()
+            else:
+                self.score_menu.addAction(action)
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _workspace_actions(self) -> list[QAction]:
+        """Actions that need the open profile (disabled until ``attach``, or without a round)."""
+        return [
+            self.open_action,
+            self.restore_action,
+            self.undo_action,
+            self.next_action,
+            self.prev_action,
+            self.find_action,
+            self.conflict_action,
+            self.my_scores_action,
+        ]
+
+    def retranslate(self) -> None:
+        """Every text of our own in the current language (called on LanguageChange)."""
+        self.setWindowTitle(self._title())
+        self.file_menu.setTitle(self.tr("&File"))
+        self.score_menu.setTitle(self.tr("&Scoring"))
+        self.settings_menu.setTitle(self.tr("S&ettings"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        texts = {
+            self.open_action: self.tr("&Open batch…"),
+            self.export_sheet_action: self.tr("&Export score sheet…"),
+            self.print_pdf_action: self.tr("&Print / Save PDF…"),
+            self.export_excel_action: self.tr("Export E&xcel…"),
+            self.restore_action: self.tr("&Restore from backup…"),
+            self.quit_action: self.tr("E&xit"),
+            self.undo_action: self.tr("&Undo last score change"),
+            self.next_action: self.tr("&Next entry"),
+            self.prev_action: self.tr("&Previous entry"),
+            self.find_action: self.tr("&Find entry"),
+            self.conflict_action: self.tr("Declare &conflict of interest…"),
+            self.my_scores_action: self.tr("&My scores…"),
+            self.about_action: self.tr("&About E2 Judge"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        unavailable = self.tr("Not available in this version")
+        for action in (self.export_sheet_action, self.print_pdf_action, self.export_excel_action):
+            if not action.isEnabled():
+                action.setToolTip(unavailable)
+                action.setStatusTip(unavailable)
+        self.language_menu.setToolTipsVisible(True)
+        for action in self.language_actions.values():
+            action.setToolTip(self.tr("Takes effect at once"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _title(self) -> str:
+        ref = self.controller.ref if self.attached else None
+        base = "E2 Judge"
+        if self.demo:
+            base += " — " + self.tr("demo")
+        if ref is not None:
+            return f"{ref.contest_name} · {ref.round_name} — {base}"
+        return base
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        c, v = self.controller, self.view
+        c.roundsChanged.connect(self._rounds_changed)
+        c.roundChanged.connect(self._round_changed)
+        c.progressChanged.connect(self.status.set_progress)
+        c.saved.connect(self._saved)
+        c.problem.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        c.entryShown.connect(self._entry_shown)
+        v.round_combo.currentIndexChanged.connect(c.set_round)
+        v.filter_bar.changed.connect(self._filter_changed)
+        v.filter_bar.search.returnPressed.connect(self._open_first_match)
+        v.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._reselect)
+        self.model.layoutChanged.connect(self._reselect)
+        v.form.declareConflictRequested.connect(self.show_conflict_dialog)
+        v.form.withdrawConflictRequested.connect(c.withdraw_conflict)
+        self.welcome.openRequested.connect(self.choose_file)
+        self.importer.imported.connect(self._imported)
+        self.importer.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."), 8000)
+        )
+        self.backups.made.connect(self.status.set_backup)
+        self.backups.failed.connect(
+            lambda text: self.statusBar().showMessage(
+                self.tr("Backup failed: {reason}").format(reason=text), 8000
+            )
+        )
+
+    def _rounds_changed(self, refs: list[RoundRef]) -> None:
+        self.view.set_rounds(refs)
+        self.stack.setCurrentWidget(self.view if refs else self.welcome)
+        self.status.show_progress(bool(refs))
+
+    def _round_changed(self, ref: RoundRef | None) -> None:
+        index = self.controller.refs.index(ref) if ref in self.controller.refs else -1
+        if self.view.round_combo.currentIndex() != index:
+            self.view.round_combo.blockSignals(True)
+            self.view.round_combo.setCurrentIndex(index)
+            self.view.round_combo.blockSignals(False)
+        self.view.filter_bar.blockSignals(True)
+        self.view.filter_bar.reset()
+        self.view.filter_bar.blockSignals(False)
+        self.model.set_filter(self.model.current_filter.__class__())  # no filter
+        self.view.show_round(ref, len(self.controller.refs))
+        self.view.update_count()
+        has_round = ref is not None
+        for action in self._workspace_actions()[2:]:
+            action.setEnabled(has_round)
+        self.setWindowTitle(self._title())
+        if has_round and self.model.rowCount():
+            self.select_row(0)
+
+    def _saved(self, moment: datetime) -> None:
+        self.status.set_saved(moment)
+
+    def _filter_changed(self, value: Filter) -> None:
+        self.controller.set_filter(value)
+        self.view.update_count()
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.controller.show_entry(self.model.row_at(current.row()).assignment_id)
+
+    def _reselect(self) -> None:
+        current = self.controller.current_id
+        if current is None:
+            return
+        pos = self.model.position_of(current)
+        if pos is not None:
+            self.select_row(pos)
+
+    def _entry_shown(self, detail: EntryDetail | None) -> None:
+        self.conflict_action.setEnabled(detail is not None and detail.conflict_reason is None)
+        if detail is not None:
+            pos = self.model.position_of(detail.assignment_id)
+            if pos is not None and self.view.table.currentIndex().row() != pos:
+                self.select_row(pos)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.view.table.setCurrentIndex(index)
+        self.view.table.scrollTo(index)
+
+    # -- commands -------------------------------------------------------------------------------
+
+    def move_entry(self, step: int) -> None:
+        """Next (+1) or previous (-1) entry in the list; focus goes to its first criterion."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.controller.current_id
+        pos = self.model.position_of(current) if current is not None else None
+        target = 0 if pos is None else max(0, min(count - 1, pos + step))
+        self.select_row(target)
+        self.view.form.focus_criterion(0)
+
+    def focus_search(self) -> None:
+        search = self.view.filter_bar.search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
+
+    def _open_first_match(self) -> None:
+        if self.model.rowCount():
+            self.select_row(0)
+            self.view.form.focus_criterion(0)
+
+    def undo(self) -> None:
+        if self.controller.undo() is not None:
+            self.statusBar().showMessage(self.tr("Last score change undone."), 5000)
+
+    def choose_file(self) -> None:
+        """The "Open batch…" file dialog (non-blocking); the chosen file is imported."""
+        start = self.settings.get_str("last_folder") or str(Path.home())
+        dialog = QFileDialog(self, self.tr("Open batch"), start)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(
+            [
+                self.tr("E2 Judge batch (*.e2batch)"),
+                self.tr("Organizer's workbook (*.xlsx)"),
+                self.tr("All supported files (*.e2batch *.xlsx)"),
+            ]
+        )
+        dialog.selectNameFilter(self.tr("All supported files (*.e2batch *.xlsx)"))
+        dialog.setAccessibleName(self.tr("Open batch"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
+        dialog.open()
+
+    def import_file(self, path: Path) -> bool:
+        """Import ``path`` in the background (refused at once when it is not .e2batch or .xlsx)."""
+        if not importable(path):
+            self.importer.show_message(
+                QMessageBox.Icon.Warning,
+                self.tr("Import refused"),
+                self.tr("Only .e2batch files and the organizer's .xlsx workbook can be imported."),
+                path.name,
+            )
+            return False
+        self.view.form.flush()
+        self.settings.set_str("last_folder", str(path.parent))
+        return self.importer.start(path)
+
+    def _imported(self, summary: ImportSummary) -> None:
+        previous = self.controller.ref
+        refs = self.controller.load_rounds()
+        for i, ref in enumerate(refs):
+            if (ref.contest_key, ref.round_name, ref.judge_key) == (
+                summary.contest_id,
+                summary.round_name,
+                summary.judge_id,
+            ):
+                if ref != previous:
+                    self.controller.set_round(i)
+                break
+        if summary.unchanged:
+            text = self.tr("{batch} was already imported; nothing changed.").format(batch=summary.batch_id)
+        else:
+            text = self.tr(
+                "Imported {batch} (revision {revision}): {added} new, {updated} updated entries."
+            ).format(
+                batch=summary.batch_id,
+                revision=summary.revision,
+                added=len(summary.entries_added),
+                updated=len(summary.entries_updated),
+            )
+        self.statusBar().showMessage(text, 15000)
+
+    def show_conflict_dialog(self) -> ConflictDialog | None:
+        detail = self.controller.detail
+        if detail is None or detail.conflict_reason is not None:
+            return None
+        dialog = ConflictDialog(f"{detail.code} · {detail.title}", self.controller.declare_conflict, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_my_scores(self) -> MyScoresDialog | None:
+        ref = self.controller.ref
+        if ref is None:
+            return None
+        from e2judge.ui.my_scores import MyScoresDialog
+
+        self.view.form.flush()
+        dialog = MyScoresDialog(self.model.all_rows(), ref.round_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_restore(self) -> RestoreDialog:
+        self.view.form.flush()
+        from e2judge.ui.backups import RestoreDialog
+
+        dialog = RestoreDialog(self.profile, self.languages.current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.restore)
+        dialog.open()
+        return dialog
+
+    def restore(self, backup: Path) -> bool:
+        """Close the database, restore ``backup``, reopen and show it. False when refused."""
+        from e2judge.core.errors import InputRefused
+        from e2judge.services.backup import restore_backup
+
+        self.view.form.flush()
+        self.backups.stop()
+        self.ctx.close_db()
+        ok = True
+        try:
+            restore_backup(self.ctx.profile, backup)
+        except (InputRefused, OSError) as exc:
+            ok = False
+            self.importer.show_message(
+                QMessageBox.Icon.Critical,
+                self.tr("Restore refused"),
+                self.tr("Nothing was changed."),
+                str(exc),
+            )
+        finally:
+            self.ctx.reopen()
+            self.controller.detail = None
+            self.controller.load_rounds()
+            self.backups.timer.start()
+        if ok:
+            self.statusBar().showMessage(self.tr("Backup restored."), 10000)
+        return ok
+
+    def show_about(self) -> QMessageBox:
+        return self.importer.show_message(
+            QMessageBox.Icon.Information,
+            self.tr("About E2 Judge"),
+            self.tr("E2 Judge {version}").format(version=__version__),
+            self.tr(
+                "Offline judging for the Education Exchange Vietnam forum.\n"
+                "Every score is saved at once on this computer; nothing is sent over the Internet.\n\n"
+                "Profile folder: {path}"
+            ).format(path=self.profile.root),
+        )
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language at once and remember it in the profile."""
+        self.languages.apply(lang)
+        self.settings.language = lang
+        for code, action in self.language_actions.items():
+            action.setChecked(code == lang)
+
+    # -- drag and drop, closing -----------------------------------------------------------------
+
+    def _dropped_file(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        data = event.mimeData()
+        if not data.hasUrls():
+            return None
+        for url in data.urls():
+            if url.isLocalFile() and importable(Path(url.toLocalFile())):
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.attached and self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event) if self.attached else None
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_file(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.attached:
+            self.view.form.flush()
+            self.importer.wait()
+            self.backups.stop()
+        self.opener.cleanup()
+        super().closeEvent(event)

@@ -1,0 +1,829 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
+<context>
+    <name>App</name>
+    <message>
+        <source>E2 Judge is already open</source>
+        <translation>E2 Judge đang mở</translation>
+    </message>
+    <message>
+        <source>This profile is already open in another E2 Judge window. Use that window, or close it first.</source>
+        <translation>Hồ sơ này đang được mở trong một cửa sổ E2 Judge khác. Hãy dùng cửa sổ đó, hoặc đóng nó trước.</translation>
+    </message>
+    <message>
+        <source>Cannot open the profile</source>
+        <translation>Không mở được hồ sơ</translation>
+    </message>
+    <message>
+        <source>E2 Judge could not open the database of this profile.</source>
+        <translation>E2 Judge không mở được cơ sở dữ liệu của hồ sơ này.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Declare conflict of interest</source>
+        <translation>Khai báo xung đột lợi ích</translation>
+    </message>
+    <message>
+        <source>You are declaring that you should not judge this entry (for example: you know the authors, or it comes from your school). It will be locked, left out of your totals and reported to the organizer. You can withdraw the declaration later.</source>
+        <translation>Bạn khai báo rằng mình không nên chấm bài này (ví dụ: bạn quen tác giả, hoặc bài đến từ trường của bạn). Bài sẽ bị khoá, không tính vào tổng điểm của bạn và được báo cho ban tổ chức. Bạn có thể rút lại khai báo sau.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Bài dự thi</translation>
+    </message>
+    <message>
+        <source>Reason for the conflict</source>
+        <translation>Lý do xung đột</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. “The author is my colleague.”</source>
+        <translation>Lý do (bắt buộc), ví dụ: “Tác giả là đồng nghiệp của tôi.”</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Declare conflict</source>
+        <translation>Khai báo xung đột</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionBlock</name>
+    <message>
+        <source>max {points}</source>
+        <translation>tối đa {points}</translation>
+    </message>
+    <message>
+        <source>weight ×{weight}</source>
+        <translation>hệ số ×{weight}</translation>
+    </message>
+    <message>
+        <source>comment required</source>
+        <translation>bắt buộc nhận xét</translation>
+    </message>
+    <message>
+        <source>comment required for the lowest score</source>
+        <translation>bắt buộc nhận xét khi cho mức thấp nhất</translation>
+    </message>
+    <message>
+        <source>comment required for the highest score</source>
+        <translation>bắt buộc nhận xét khi cho mức cao nhất</translation>
+    </message>
+    <message>
+        <source>comment required for the lowest or highest score</source>
+        <translation>bắt buộc nhận xét khi cho mức thấp nhất hoặc cao nhất</translation>
+    </message>
+    <message>
+        <source>{key}{points} pt</source>
+        <translation>{key}{points} điểm</translation>
+    </message>
+    <message>
+        <source>Points for {title}</source>
+        <translation>Điểm cho {title}</translation>
+    </message>
+    <message>
+        <source>0 to {max}, step {step}</source>
+        <translation>từ 0 đến {max}, bước {step}</translation>
+    </message>
+    <message>
+        <source>Clear the score (not scored)</source>
+        <translation>Xoá điểm (chưa chấm)</translation>
+    </message>
+    <message>
+        <source>Clear score for {title}</source>
+        <translation>Xoá điểm của {title}</translation>
+    </message>
+    <message>
+        <source>Comment on this criterion (press C)</source>
+        <translation>Nhận xét cho tiêu chí này (nhấn C)</translation>
+    </message>
+    <message>
+        <source>Comment for {title}</source>
+        <translation>Nhận xét cho {title}</translation>
+    </message>
+    <message>
+        <source>— not scored</source>
+        <translation>— chưa chấm</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Chưa chấm</translation>
+    </message>
+    <message>
+        <source>Scored {points}</source>
+        <translation>Đã chấm {points}</translation>
+    </message>
+    <message>
+        <source>This score needs a comment (press C to write it).</source>
+        <translation>Mức điểm này cần có nhận xét (nhấn C để viết).</translation>
+    </message>
+    <message>
+        <source>There is no level {n} here.</source>
+        <translation>Tiêu chí này không có mức {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Entry details</source>
+        <translation>Thông tin bài dự thi</translation>
+    </message>
+    <message>
+        <source>Entry code</source>
+        <translation>Mã bài</translation>
+    </message>
+    <message>
+        <source>Entry title</source>
+        <translation>Tên bài</translation>
+    </message>
+    <message>
+        <source>Text warning</source>
+        <translation>Cảnh báo văn bản</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>Mở tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Attachment message</source>
+        <translation>Thông báo về tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Entry information</source>
+        <translation>Thông tin bài</translation>
+    </message>
+    <message>
+        <source>Attachment preview</source>
+        <translation>Xem trước tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Image preview</source>
+        <translation>Xem trước ảnh</translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation>Xem trước PDF</translation>
+    </message>
+    <message>
+        <source>Open in viewer</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Open the selected attachment with the computer's viewer</source>
+        <translation>Mở tệp đính kèm đang chọn bằng ứng dụng xem của máy</translation>
+    </message>
+    <message>
+        <source>Hidden text-direction characters were removed from this entry's text.</source>
+        <translation>Đã xoá các ký tự điều khiển hướng chữ ẩn trong nội dung bài này.</translation>
+    </message>
+    <message>
+        <source>No entry selected</source>
+        <translation>Chưa chọn bài nào</translation>
+    </message>
+    <message>
+        <source>Select an entry in the list.</source>
+        <translation>Hãy chọn một bài trong danh sách.</translation>
+    </message>
+    <message>
+        <source>(needs Internet)</source>
+        <translation>(cần Internet)</translation>
+    </message>
+    <message>
+        <source>This entry has no attachments.</source>
+        <translation>Bài này không có tệp đính kèm.</translation>
+    </message>
+    <message>
+        <source>This file type can run programs, so E2 Judge does not open it.</source>
+        <translation>Loại tệp này có thể chạy chương trình, nên E2 Judge không mở.</translation>
+    </message>
+    <message>
+        <source>The file is missing from this computer's store; import the batch again.</source>
+        <translation>Tệp không có trong kho của máy này; hãy nhập lại lô bài.</translation>
+    </message>
+    <message>
+        <source>No program on this computer can open this file.</source>
+        <translation>Máy này không có ứng dụng nào mở được tệp này.</translation>
+    </message>
+    <message>
+        <source>The file is missing from this computer's store.</source>
+        <translation>Tệp không có trong kho của máy này.</translation>
+    </message>
+    <message>
+        <source>No preview for this file. Use “Open in viewer”.</source>
+        <translation>Không xem trước được tệp này. Hãy bấm “Mở”.</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>Không hiển thị được ảnh này.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown.</source>
+        <translation>Không hiển thị được tệp PDF này.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên bài</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search code, title, author… (Ctrl+F)</source>
+        <translation>Tìm mã, tên bài, tác giả… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search entries</source>
+        <translation>Tìm bài</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Lọc theo trạng thái</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Lọc theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Filter by province</source>
+        <translation>Lọc theo tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>Mọi tỉnh/thành</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Checking and importing {name}…</source>
+        <translation>Đang kiểm tra và nhập {name}…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Đang nhập</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Tiến trình nhập</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported. Nothing was changed.</source>
+        <translation>Không thể nhập tệp này. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>Từ chối nhập</translation>
+    </message>
+</context>
+<context>
+    <name>JudgingController</name>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Không có gì để hoàn tác.</translation>
+    </message>
+</context>
+<context>
+    <name>JudgingView</name>
+    <message>
+        <source>Contest round</source>
+        <translation>Vòng thi</translation>
+    </message>
+    <message>
+        <source>Entry list</source>
+        <translation>Danh sách bài</translation>
+    </message>
+    <message>
+        <source>Judge {key} · {name}</source>
+        <translation>Giám khảo {key} · {name}</translation>
+    </message>
+    <message>
+        <source>DEMO — practice only</source>
+        <translation>DEMO — chỉ để thử</translation>
+    </message>
+    <message>
+        <source>Blind judging</source>
+        <translation>Chấm ẩn danh</translation>
+    </message>
+    <message>
+        <source>Unsigned workbook</source>
+        <translation>Sổ tính chưa ký</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries shown</source>
+        <translation>Hiển thị {shown} / {total} bài</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Scoring</source>
+        <translation>&amp;Chấm điểm</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>Cài đặ&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Open batch…</source>
+        <translation>&amp;Mở lô bài…</translation>
+    </message>
+    <message>
+        <source>&amp;Export score sheet…</source>
+        <translation>&amp;Xuất phiếu điểm…</translation>
+    </message>
+    <message>
+        <source>&amp;Print / Save PDF…</source>
+        <translation>&amp;In / Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Export E&amp;xcel…</source>
+        <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last score change</source>
+        <translation>&amp;Hoàn tác lần chấm gần nhất</translation>
+    </message>
+    <message>
+        <source>&amp;Next entry</source>
+        <translation>&amp;Bài kế tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Previous entry</source>
+        <translation>Bài &amp;trước</translation>
+    </message>
+    <message>
+        <source>&amp;Find entry</source>
+        <translation>&amp;Tìm bài</translation>
+    </message>
+    <message>
+        <source>Declare &amp;conflict of interest…</source>
+        <translation>Khai báo &amp;xung đột lợi ích…</translation>
+    </message>
+    <message>
+        <source>&amp;My scores…</source>
+        <translation>Điểm của tô&amp;i…</translation>
+    </message>
+    <message>
+        <source>&amp;About E2 Judge</source>
+        <translation>&amp;Giới thiệu E2 Judge</translation>
+    </message>
+    <message>
+        <source>Not available in this version</source>
+        <translation>Chưa có trong phiên bản này</translation>
+    </message>
+    <message>
+        <source>Takes effect at once</source>
+        <translation>Có hiệu lực ngay</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>bản thử</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Đã huỷ nhập; không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Backup failed: {reason}</source>
+        <translation>Sao lưu không thành công: {reason}</translation>
+    </message>
+    <message>
+        <source>Last score change undone.</source>
+        <translation>Đã hoàn tác lần chấm gần nhất.</translation>
+    </message>
+    <message>
+        <source>Open batch</source>
+        <translation>Mở lô bài</translation>
+    </message>
+    <message>
+        <source>E2 Judge batch (*.e2batch)</source>
+        <translation>Lô bài E2 Judge (*.e2batch)</translation>
+    </message>
+    <message>
+        <source>Organizer's workbook (*.xlsx)</source>
+        <translation>Sổ tính của ban tổ chức (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>All supported files (*.e2batch *.xlsx)</source>
+        <translation>Mọi tệp được hỗ trợ (*.e2batch *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>Từ chối nhập</translation>
+    </message>
+    <message>
+        <source>Only .e2batch files and the organizer's .xlsx workbook can be imported.</source>
+        <translation>Chỉ nhập được tệp .e2batch và sổ tính .xlsx của ban tổ chức.</translation>
+    </message>
+    <message>
+        <source>{batch} was already imported; nothing changed.</source>
+        <translation>{batch} đã được nhập trước đó; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Imported {batch} (revision {revision}): {added} new, {updated} updated entries.</source>
+        <translation>Đã nhập {batch} (bản {revision}): {added} bài mới, {updated} bài cập nhật.</translation>
+    </message>
+    <message>
+        <source>Restore refused</source>
+        <translation>Không khôi phục được</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Backup restored.</source>
+        <translation>Đã khôi phục bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>About E2 Judge</source>
+        <translation>Giới thiệu E2 Judge</translation>
+    </message>
+    <message>
+        <source>E2 Judge {version}</source>
+        <translation>E2 Judge {version}</translation>
+    </message>
+    <message>
+        <source>Offline judging for the Education Exchange Vietnam forum.
+Every score is saved at once on this computer; nothing is sent over the Internet.
+
+Profile folder: {path}</source>
+        <translation>Chấm bài ngoại tuyến cho Diễn đàn Trao đổi Giáo dục Việt Nam.
+Mọi điểm được lưu ngay trên máy này; không có gì được gửi qua Internet.
+
+Thư mục hồ sơ: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MyScoresDialog</name>
+    <message>
+        <source>My scores — {round}</source>
+        <translation>Điểm của tôi — {round}</translation>
+    </message>
+    <message>
+        <source>My scores</source>
+        <translation>Điểm của tôi</translation>
+    </message>
+    <message>
+        <source>Summary of my scores</source>
+        <translation>Tóm tắt điểm của tôi</translation>
+    </message>
+    <message>
+        <source>{n} entries complete · average {mean}% · median {median}% · lowest {low}% · highest {high}%</source>
+        <translation>{n} bài đã chấm xong · trung bình {mean}% · trung vị {median}% · thấp nhất {low}% · cao nhất {high}%</translation>
+    </message>
+    <message>
+        <source>No entry is completely scored yet.</source>
+        <translation>Chưa có bài nào được chấm xong.</translation>
+    </message>
+    <message>
+        <source>Totals per entry</source>
+        <translation>Tổng điểm từng bài</translation>
+    </message>
+    <message>
+        <source>Histogram of my totals</source>
+        <translation>Biểu đồ phân bố tổng điểm của tôi</translation>
+    </message>
+    <message>
+        <source>Distribution of complete entries</source>
+        <translation>Phân bố điểm các bài đã chấm xong</translation>
+    </message>
+    <message>
+        <source>% of the maximum · red line: your average</source>
+        <translation>% so với điểm tối đa · vạch đỏ: điểm trung bình của bạn</translation>
+    </message>
+    <message>
+        <source>The histogram appears when entries are completely scored.</source>
+        <translation>Biểu đồ sẽ hiện khi có bài đã chấm xong.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPage</name>
+    <message>
+        <source>Opening your scores…</source>
+        <translation>Đang mở bảng điểm của bạn…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>E2 Judge backs up your scores when it starts and every 10 minutes (the last 10 are kept). Restoring replaces your current scores with the chosen backup; the current scores are first saved as a new backup, so nothing is lost.</source>
+        <translation>E2 Judge sao lưu điểm của bạn khi khởi động và cứ 10 phút một lần (giữ 10 bản gần nhất). Khôi phục sẽ thay điểm hiện tại bằng bản sao lưu đã chọn; điểm hiện tại được lưu thành một bản sao lưu mới trước, nên không mất gì.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Các bản sao lưu</translation>
+    </message>
+    <message>
+        <source>There is no backup yet.</source>
+        <translation>Chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>Khôi phục bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Restore selected backup</source>
+        <translation>Khôi phục bản đã chọn</translation>
+    </message>
+    <message>
+        <source>Replace your current scores with the backup of {when}?</source>
+        <translation>Thay điểm hiện tại bằng bản sao lưu lúc {when}?</translation>
+    </message>
+</context>
+<context>
+    <name>RubricForm</name>
+    <message>
+        <source>Rubric form</source>
+        <translation>Phiếu chấm</translation>
+    </message>
+    <message>
+        <source>Entry being scored</source>
+        <translation>Bài đang chấm</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <source>Criteria scored</source>
+        <translation>Số tiêu chí đã chấm</translation>
+    </message>
+    <message>
+        <source>Conflict of interest</source>
+        <translation>Xung đột lợi ích</translation>
+    </message>
+    <message>
+        <source>Keyboard help</source>
+        <translation>Hướng dẫn phím tắt</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Các tiêu chí</translation>
+    </message>
+    <message>
+        <source>Declare conflict of interest…</source>
+        <translation>Khai báo xung đột lợi ích…</translation>
+    </message>
+    <message>
+        <source>Declare conflict of interest</source>
+        <translation>Khai báo xung đột lợi ích</translation>
+    </message>
+    <message>
+        <source>Withdraw declaration</source>
+        <translation>Rút lại khai báo</translation>
+    </message>
+    <message>
+        <source>Withdraw conflict declaration</source>
+        <translation>Rút lại khai báo xung đột</translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation>Nhận xét chung</translation>
+    </message>
+    <message>
+        <source>Your overall comment on this entry (saved as you type)</source>
+        <translation>Nhận xét chung của bạn về bài này (tự lưu khi gõ)</translation>
+    </message>
+    <message>
+        <source>Keys: 1–9 choose a level · 0 or Delete clears · C comment · Enter/Tab next criterion · Ctrl+PgDown next entry · Ctrl+Z undo</source>
+        <translation>Phím tắt: 1–9 chọn mức · 0 hoặc Delete xoá điểm · C nhận xét · Enter/Tab tiêu chí kế · Ctrl+PgDown bài kế · Ctrl+Z hoàn tác</translation>
+    </message>
+    <message>
+        <source>No entry selected</source>
+        <translation>Chưa chọn bài nào</translation>
+    </message>
+    <message>
+        <source>You declared a conflict of interest: {reason}
+This entry is locked and not counted.</source>
+        <translation>Bạn đã khai báo xung đột lợi ích: {reason}
+Bài này bị khoá và không được tính.</translation>
+    </message>
+    <message>
+        <source>Total {raw} / {raw_max} · weighted {weighted} / {weighted_max} ({percent}%)</source>
+        <translation>Tổng {raw} / {raw_max} · có hệ số {weighted} / {weighted_max} ({percent}%)</translation>
+    </message>
+    <message>
+        <source>{scored} of {count} criteria scored</source>
+        <translation>Đã chấm {scored} / {count} tiêu chí</translation>
+    </message>
+    <message>
+        <source>{n} required comment(s) missing</source>
+        <translation>thiếu {n} nhận xét bắt buộc</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên bài</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Weighted total</source>
+        <translation>Tổng có hệ số</translation>
+    </message>
+    <message>
+        <source>% of max</source>
+        <translation>% tối đa</translation>
+    </message>
+</context>
+<context>
+    <name>StandardButton</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Not started</source>
+        <translation>Chưa chấm</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang chấm</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>{done} / {total} complete</source>
+        <translation>{done} / {total} đã chấm xong</translation>
+    </message>
+    <message>
+        <source>Scoring progress</source>
+        <translation>Tiến độ chấm</translation>
+    </message>
+    <message>
+        <source>Every change is saved at once</source>
+        <translation>Mọi thay đổi được lưu ngay</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>Đã lưu lúc {time}</translation>
+    </message>
+    <message>
+        <source>Backup {time}</source>
+        <translation>Sao lưu {time}</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Lần sao lưu gần nhất</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <source>Welcome to E2 Judge</source>
+        <translation>Chào mừng đến với E2 Judge</translation>
+    </message>
+    <message>
+        <source>Score the entries of the Education Exchange forum, fully offline.</source>
+        <translation>Chấm bài dự thi Diễn đàn Trao đổi Giáo dục, hoàn toàn ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>Open batch…</source>
+        <translation>Mở lô bài…</translation>
+    </message>
+    <message>
+        <source>Open batch</source>
+        <translation>Mở lô bài</translation>
+    </message>
+    <message>
+        <source>or drag the .e2batch file (or the organizer's .xlsx) onto this window</source>
+        <translation>hoặc kéo tệp .e2batch (hoặc tệp .xlsx của ban tổ chức) thả vào cửa sổ này</translation>
+    </message>
+    <message>
+        <source>1. Open the batch file the organizer sent you.
+2. Score each entry on the rubric; every change is saved at once.
+3. When you are done, export your score sheet and send it back.</source>
+        <translation>1. Mở tệp lô bài mà ban tổ chức gửi cho bạn.
+2. Chấm từng bài theo phiếu chấm; mọi thay đổi được lưu ngay.
+3. Chấm xong, xuất phiếu điểm và gửi lại cho ban tổ chức.</translation>
+    </message>
+</context>
+</TS>

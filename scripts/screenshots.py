@@ -1,0 +1,168 @@
+"""Write PNG screenshots of the judge's window at 1366×768 (``make screenshots``).
+
+Usage: ``python scripts/screenshots.py docs/screenshots``. Uses the bundled demo batch (judge
+GK01) in a throw-away profile, the offscreen platform and the bundled Be Vietnam Pro font.
+Writes: 01-welcome.png, 02-scoring-vi.png, 03-my-scores.png, 04-english.png, 05-conflict.png.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from e2judge.app import import_demo, make_application
+from e2judge.db.session import open_judge_db
+from e2judge.paths import Profile
+from e2judge.services.entries import Status
+from e2judge.ui.context import AppContext
+from e2judge.ui.i18n import Languages
+from e2judge.ui.main_window import MainWindow
+from e2judge.ui.settings import UiSettings
+
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication, rounds: int = 6) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def window_for(app: QApplication, root: Path, lang: str, *, demo: bool) -> MainWindow:
+    profile = Profile(root).ensure()
+    db = open_judge_db(profile.database)
+    if demo and not import_demo(db, profile):
+        raise SystemExit("the demo batches (resources/demo/batches) are missing")
+    ctx = AppContext(profile, db, Languages(app, lang), UiSettings(profile), demo=demo)
+    window = MainWindow.for_context(ctx)
+    window.resize(*SIZE)
+    window.show()
+    window.backups.wait()
+    settle(app)
+    return window
+
+
+def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window dimmed, with ``dialog`` centred over it in a plain title bar (as a modal looks)."""
+    shot = window.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(15, 23, 42, 90))
+    picture = dialog.grab()
+    bar = 30
+    x = (shot.width() - picture.width()) // 2
+    y = (shot.height() - picture.height() - bar) // 2
+    painter.fillRect(x - 1, y - 1, picture.width() + 2, picture.height() + bar + 2, QColor("#94a3b8"))
+    painter.fillRect(x, y, picture.width(), bar, QColor("#e2e8f0"))
+    font = painter.font()
+    font.setWeight(QFont.Weight.DemiBold)
+    painter.setFont(font)
+    painter.setPen(QColor("#1e293b"))
+    painter.drawText(
+        x + 12, y, picture.width() - 24, bar, Qt.AlignmentFlag.AlignVCenter, dialog.windowTitle()
+    )
+    painter.drawPixmap(QPoint(x, y + bar), picture)
+    painter.end()
+    return shot
+
+
+def score_entry(
+    app: QApplication, window: MainWindow, row: int, levels: list[int], comment: str = ""
+) -> None:
+    window.select_row(row)
+    settle(app, 2)
+    form = window.view.form
+    for block, level in zip(form.blocks, levels, strict=False):
+        block.choose_level(level)
+    if comment:
+        form.blocks[0].comment.setPlainText(comment)
+        form.flush()
+    settle(app, 2)
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    scratch = Path(tempfile.mkdtemp(prefix="e2judge-shots-"))
+    written: list[Path] = []
+
+    welcome = window_for(app, scratch / "empty", "vi", demo=False)
+    written.append(out / "01-welcome.png")
+    welcome.grab().save(str(written[-1]))
+    welcome.close()
+    welcome.ctx.close_db()
+    welcome.ctx.languages.close()  # one UI language per process, as in the app
+
+    window = window_for(app, scratch / "demo", "vi", demo=True)
+    # A few entries already judged, so the list and My scores look like a judge's second day.
+    plans = [
+        [3, 3, 2, 3, 3, 2],
+        [2, 3, 3, 2, 2, 3],
+        [3, 2, 2, 3, 2, 2],
+        [2, 2, 3, 3, 3, 3],
+        [3, 3, 3, 2, 3, 3],
+    ]
+    for row, levels in enumerate(plans, start=1):
+        score_entry(app, window, row, levels)
+    score_entry(app, window, 7, [3, 2, 3])
+    window.select_row(0)
+    settle(app)
+    form = window.view.form
+    form.blocks[0].choose_level(3)
+    form.blocks[1].choose_level(2)
+    form.blocks[0].comment.setPlainText("Học sinh chia nhóm, cùng chịu trách nhiệm về gian trưng bày chung.")
+    form.flush()
+    form.focus_criterion(1)
+    settle(app)
+    written.append(out / "02-scoring-vi.png")
+    window.grab().save(str(written[-1]))
+
+    dialog = window.show_my_scores()
+    assert dialog is not None
+    dialog.resize(1000, 620)
+    settle(app)
+    written.append(out / "03-my-scores.png")
+    with_dialog(window, dialog).save(str(written[-1]))
+    dialog.close()
+
+    window.set_language("en")
+    window.select_row(1)
+    form.focus_criterion(0)
+    settle(app)
+    written.append(out / "04-english.png")
+    window.grab().save(str(written[-1]))
+
+    window.set_language("vi")
+    conflict_row = next(
+        (i for i, r in enumerate(window.model.rows()) if r.status is Status.NOT_STARTED),
+        window.model.rowCount() - 1,
+    )
+    window.select_row(conflict_row)
+    settle(app)
+    conflict = window.show_conflict_dialog()
+    assert conflict is not None
+    conflict.reason.setPlainText("Tác giả là đồng nghiệp cùng tổ chuyên môn với tôi.")
+    settle(app)
+    written.append(out / "05-conflict.png")
+    with_dialog(window, conflict).save(str(written[-1]))
+    conflict.close()
+    window.close()
+    window.ctx.close_db()
+    window.ctx.languages.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print("usage: screenshots.py OUTPUT_DIR", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(Path(sys.argv[1])))
