@@ -138,8 +138,12 @@ def test_every_referenced_attachment_exists_and_none_is_orphaned() -> None:
 
 
 def test_demo_folder_stays_small() -> None:
-    total = sum(p.stat().st_size for p in DEMO.rglob("*") if p.is_file())
-    assert total < 3 * 1024 * 1024
+    """The sources stay under 3 MB, and the signed batches built from them under 8 MB."""
+    batches = DEMO / "batches"
+    sources = sum(p.stat().st_size for p in DEMO.rglob("*") if p.is_file() and batches not in p.parents)
+    built = sum(p.stat().st_size for p in batches.glob("*.e2batch"))
+    assert sources < 3 * 1024 * 1024
+    assert 0 < built < 8 * 1024 * 1024
 
 
 def test_hostile_but_legit_texts_are_stored_as_plain_text() -> None:

@@ -66,6 +66,8 @@ def register_org(osub: Any) -> None:
     p = osub.add_parser("results", help="results per entry and per judge; write the results workbook")
     p.add_argument("orgdir", type=Path)
     p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx")
+    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the results report for award panels")
+    p.add_argument("--report-lang", choices=["vi", "en"], default="vi", help="language of the PDF report")
     p.add_argument("--rank-by", choices=RANK_BY, default="normalised")
     p.add_argument("--discrepancy", type=float, metavar="POINTS", help="default: 20%% of the rubric maximum")
     p.add_argument("--contest", metavar="ID")
@@ -232,6 +234,10 @@ def cmd_org_results(args: argparse.Namespace) -> int:
         from e2judge.xlsx.results_workbook import write_results_workbook
 
         write_results_workbook(results, args.xlsx)
+    if args.pdf is not None:
+        from e2judge.pdf.results_report import write_results_pdf
+
+        write_results_pdf(results, args.pdf, args.report_lang)
     if args.json:
         say(as_json(results.to_json()))
         return 0
@@ -254,4 +260,6 @@ def cmd_org_results(args: argparse.Namespace) -> int:
     )
     if args.xlsx is not None:
         say(f"Workbook written: {args.xlsx}")
+    if args.pdf is not None:
+        say(f"PDF report written: {args.pdf}")
     return 0

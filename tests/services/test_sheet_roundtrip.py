@@ -459,6 +459,13 @@ def test_cli(world: World, orgdir: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert main(["org", "results", str(orgdir), "--xlsx", str(xlsx), "--rank-by", "raw",
                  "--discrepancy", "3"]) == 0
     assert xlsx.is_file() and "ranked by raw" in capsys.readouterr().out
+    pdf = tmp_path / "results.pdf"
+    assert main(["org", "results", str(orgdir), "--pdf", str(pdf)]) == 0
+    assert "PDF report written" in capsys.readouterr().out
+    from pypdf import PdfReader
+
+    first_page = PdfReader(pdf).pages[0].extract_text()
+    assert "KẾT QUẢ CHẤM THI" in first_page and "Trang 1 /" in first_page
     assert main(["org", "results", str(orgdir), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rank_by"] == "normalised" and len(data["entries"]) == 48
