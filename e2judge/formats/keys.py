@@ -18,11 +18,8 @@ import base64
 import binascii
 import errno
 import json
-import os
 import secrets
-import tempfile
 import unicodedata
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -38,6 +35,7 @@ from e2judge.core.errors import InputRefused
 from e2judge.core.text import clean_line
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import loads_strict
+from e2judge.formats.safe_write import write_atomic
 
 KeyKind = Literal["ed25519", "x25519"]
 KEY_KINDS: tuple[KeyKind, ...] = ("ed25519", "x25519")
@@ -152,7 +150,7 @@ def generate_key_file(
         "nonce": _b64(nonce),
         "ciphertext": _b64(ciphertext),
     }
-    _write_atomic(path, _dump(document), overwrite=False, mode=0o600)
+    write_atomic(path, _dump(document), overwrite=False, mode=0o600)
     return PublicKeyInfo(kind=kind, public_raw=public_raw, label=label)
 
 
@@ -240,7 +238,7 @@ def write_public_key_file(path: Path, info: PublicKeyInfo) -> None:
         "label": info.label,
         "public_key": _b64(info.public_raw),
     }
-    _write_atomic(Path(path), _dump(document), overwrite=True, mode=0o644)
+    write_atomic(Path(path), _dump(document), overwrite=True, mode=0o644)
 
 
 def read_public_key_file(path: Path) -> PublicKeyInfo:
@@ -400,48 +398,3 @@ def _b64_field(source: str, value: object, name: str, size: int) -> bytes:
         raise InputRefused(source, f"field {name}: must be base64 of exactly {size} bytes")
     return decoded
 
-
-def _write_atomic(path: Path, data: bytes, *, overwrite: bool, mode: int) -> None:
-    """Write via a temporary file in the same folder, fsync, then move into place."""
-    directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with suppress(OSError):
-            os.chmod(tmp, mode)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _link_no_overwrite(tmp, path)
-        _fsync_directory(directory)
-    finally:
-        with suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def _link_no_overwrite(tmp: Path, path: Path) -> None:
-    """Move ``tmp`` to ``path`` failing with FileExistsError if ``path`` exists, atomically if possible."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise FileExistsError(errno.EEXIST, "refusing to overwrite an existing file", str(path)) from None
-    except OSError:
-        # Hard links unsupported (e.g. FAT): best effort check, then rename.
-        if path.exists():
-            raise FileExistsError(errno.EEXIST, "refusing to overwrite an existing file", str(path)) from None
-        os.replace(tmp, path)
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name == "nt":
-        return
-    with suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

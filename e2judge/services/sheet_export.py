@@ -13,8 +13,6 @@ import binascii
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from e2judge.db.models import Assignment, Batch, Entry, Round, Score, SheetRevis
 from e2judge.db.session import Database
 from e2judge.formats.keys import public_raw_of
 from e2judge.formats.manifest import slug
+from e2judge.formats.safe_write import write_atomic
 from e2judge.formats.sheet import (
     EntryScores,
     SheetPayload,
@@ -310,49 +309,11 @@ def email_text(
 
 def write_new_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, refusing (``InputRefused``) if ``path`` exists."""
-    directory = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=directory)
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _place(tmp, path)
-        _fsync_directory(directory)
-    finally:
-        with suppress(OSError):
-            tmp.unlink()
-
-
-def _place(tmp: Path, path: Path) -> None:
-    taken = InputRefused(
-        str(path), "a file with this name already exists; score sheets are never overwritten"
-    )
-    try:
-        os.link(tmp, path)
-        return
+        write_atomic(path, data, overwrite=False)
     except FileExistsError:
-        raise taken from None
-    except OSError:
-        pass  # no hard links here (e.g. a FAT USB stick): reserve the name exclusively, then rename
-    try:
-        reserved = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        raise taken from None
-    os.close(reserved)
-    os.replace(tmp, path)
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name == "nt":
-        return
-    with suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        reason = "a file with this name already exists; score sheets are never overwritten"
+        raise InputRefused(str(path), reason) from None
 
 
 def _check_written(path: Path, data: bytes, signed: bytes) -> None:
