@@ -8,21 +8,16 @@ before one ``ValidationFailed`` is raised. Nothing is returned unless the whole 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import re
 import unicodedata
-import warnings
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
-from e2judge.core.errors import InputRefused, Problem, ValidationFailed
+from e2judge.core.errors import Problem, ValidationFailed
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, format_points, is_multiple
 from e2judge.core.text import clean_line, clean_text, fold
 from e2judge.xlsx.cells import raw_text
@@ -46,42 +41,21 @@ from e2judge.xlsx.org_template import (
     SHEET_RUBRIC,
     header_label,
 )
+from e2judge.xlsx.safe_read import Raw, SheetValues, read_sheets
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_ROWS = 10_000  # per sheet
 MAX_COLUMNS = 100  # columns beyond this are not read
 MAX_ID_LENGTH = 64
 MAX_POINTS = 1000.0  # sanity limits for max_points and weight
 MAX_CHOICES = 1000  # allowed point values per criterion (max_points / step)
 
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Parts never parsed as XML (images, binaries); every other part is scanned for DTDs.
-_MEDIA_SUFFIXES = (
-    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".bin", ".wdp", ".svg"
-)
-_DTD_TOKENS = tuple(
-    token.encode(encoding)
-    for token in ("<!DOCTYPE", "<!ENTITY")
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-)
 _NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _ID_EXTRA = frozenset("-_.")
 _ID_CHARS = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})
 
-_Raw = tuple[object, str]  # (value, openpyxl data_type)
 _KNOWN_SHEETS = frozenset(n.casefold() for n in (SHEET_CONTEST, SHEET_ENTRIES, SHEET_JUDGES, SHEET_RUBRIC))
-
-
-@dataclass
-class _Sheet:
-    """A sheet's cells as plain values: row number -> column number -> (value, data_type)."""
-
-    title: str
-    rows: dict[int, dict[int, _Raw]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------- load
@@ -102,92 +76,29 @@ def read_workbook(path: Path) -> ContestSpec:
     return spec
 
 
-def _refuse(path: Path, why: str) -> InputRefused:
-    return InputRefused(str(path), f"not an Excel .xlsx workbook: {why}")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InputRefused(str(path), f"cannot be read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise _refuse(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-    return data
-
-
-def _check_package(path: Path, data: bytes) -> None:
-    """Refuse what is not a plain zip package, zip bombs, and XML parts with a DTD or entities."""
-    if data.startswith(_OLE_MAGIC):
-        raise _refuse(path, "this is an old .xls file or a password-protected workbook; "
-                            "save it as .xlsx (Excel Workbook) without a password")
-    if not data.startswith(_ZIP_MAGIC):
-        raise _refuse(path, "the file is not a zip package")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-                raise _refuse(path, f"unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MiB")
-            for info in infos:
-                if info.flag_bits & 0x1:
-                    raise _refuse(path, f"part {info.filename} is encrypted")
-                if not info.filename.lower().endswith(_MEDIA_SUFFIXES):
-                    content = archive.read(info)  # XML keywords are case-sensitive
-                    if any(token in content for token in _DTD_TOKENS):
-                        raise _refuse(path, f"part {info.filename} holds a DTD or entity declaration, "
-                                            "which is refused for safety")
-    except InputRefused:
-        raise
-    except Exception as exc:  # any damage inside the zip
-        raise _refuse(path, f"damaged zip package ({_describe(exc)})") from exc
-
-
-def _describe(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    name = type(exc).__name__
-    return f"{name}: {text[:200]}" if text else name
-
-
-def _load(path: Path) -> tuple[dict[str, _Sheet], list[Problem]]:
+def _load(path: Path) -> tuple[dict[str, SheetValues], list[Problem]]:
     """The workbook's sheets as plain values (keyed by folded sheet name) and size problems."""
-    data = _read_bytes(path)
-    _check_package(path, data)
-    sheets: dict[str, _Sheet] = {}
+    sheets: dict[str, SheetValues] = {}
     problems: list[Problem] = []
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions; irrelevant here
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-            try:
-                for ws in wb.worksheets:
-                    key = _fold_key(ws.title)
-                    if key in sheets:
-                        if key in _KNOWN_SHEETS:
-                            problems.append(Problem(ws.title, f"two sheets are named '{sheets[key].title}' "
-                                                              "(case and spaces ignored); keep only one"))
-                        continue
-                    sheet = _Sheet(ws.title)
-                    sheets[key] = sheet
-                    # Do not trust the declared size; unsized, missing rows come back as empty tuples
-                    # (cheap) instead of rows padded to a width the file may claim to be huge.
-                    ws.reset_dimensions()
-                    for cells in ws.iter_rows():
-                        present = [c for c in cells[:MAX_COLUMNS] if c.value is not None]
-                        if not present:
-                            continue
-                        row_no = int(present[0].row)
-                        if row_no > MAX_ROWS:
-                            problems.append(Problem(f"{ws.title} row {row_no}",
-                                                    f"too many rows: at most {MAX_ROWS} are read"))
-                            break
-                        values = sheet.rows.setdefault(row_no, {})
-                        for cell in present:
-                            values.setdefault(int(cell.column), (cell.value, str(cell.data_type)))
-            finally:
-                wb.close()
-    except Exception as exc:  # openpyxl raises many kinds on damaged content
-        raise _refuse(path, _describe(exc)) from exc
+    for sheet in read_sheets(path, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS):
+        key = _fold_key(sheet.title)
+        if key in sheets:
+            if key in _KNOWN_SHEETS:
+                problems.append(
+                    Problem(
+                        sheet.title,
+                        f"two sheets are named '{sheets[key].title}' (case and spaces ignored); "
+                        "keep only one",
+                    )
+                )
+            continue
+        sheets[key] = sheet
+        if sheet.truncated_at is not None:
+            problems.append(
+                Problem(
+                    f"{sheet.title} row {sheet.truncated_at}", f"too many rows: at most {MAX_ROWS} are read"
+                )
+            )
     return sheets, problems
 
 
@@ -201,7 +112,7 @@ def _fold_key(text: str) -> str:
 class _Validator:
     """Collects every problem of the loaded sheets and builds the spec when there are none."""
 
-    def __init__(self, sheets: Mapping[str, _Sheet], problems: list[Problem]) -> None:
+    def __init__(self, sheets: Mapping[str, SheetValues], problems: list[Problem]) -> None:
         self.sheets = sheets
         self.problems = problems
 
@@ -229,13 +140,15 @@ class _Validator:
 
     # -- shared helpers -----------------------------------------------------------------------------
 
-    def _sheet(self, name: str) -> _Sheet | None:
+    def _sheet(self, name: str) -> SheetValues | None:
         sheet = self.sheets.get(_fold_key(name))
         if sheet is None:
             self.add(name, "sheet is missing (use the template's sheet names)")
         return sheet
 
-    def _header(self, sheet: _Sheet, columns: Mapping[str, str], required: Sequence[str]) -> dict[str, int]:
+    def _header(
+        self, sheet: SheetValues, columns: Mapping[str, str], required: Sequence[str]
+    ) -> dict[str, int]:
         """Map field keys to column numbers from the first row; report missing and repeated columns."""
         found: dict[str, int] = {}
         for col, raw in sorted(sheet.rows.get(1, {}).items()):
@@ -250,12 +163,14 @@ class _Validator:
             found[key] = col
         for key in required:
             if key not in found:
-                self.add(f"{sheet.title}: column {key}",
-                         f"required column is missing; the first row needs a header "
-                         f"'{header_label(key, columns[key])}' or '{key}'")
+                self.add(
+                    f"{sheet.title}: column {key}",
+                    f"required column is missing; the first row needs a header "
+                    f"'{header_label(key, columns[key])}' or '{key}'",
+                )
         return found
 
-    def _plain(self, ref: str, raw: _Raw) -> str | None:
+    def _plain(self, ref: str, raw: Raw) -> str | None:
         """The cell's raw text, or None (reported) when it holds a formula or an error value."""
         value, data_type = raw
         if data_type == "f":
@@ -266,7 +181,7 @@ class _Validator:
             return None
         return raw_text(value)
 
-    def _records(self, sheet: _Sheet, columns: Mapping[str, int]) -> Iterator[_Record]:
+    def _records(self, sheet: SheetValues, columns: Mapping[str, int]) -> Iterator[_Record]:
         """The data rows below the header that have something in a known column."""
         for row_no in sorted(sheet.rows):
             if row_no == 1:
@@ -294,7 +209,7 @@ class _Validator:
         if "key" not in columns or "value" not in columns:
             return None
         key_col, value_col = columns["key"], columns["value"]
-        found: dict[str, tuple[str, _Raw | None, str]] = {}  # key -> (value ref, value, key ref)
+        found: dict[str, tuple[str, Raw | None, str]] = {}  # key -> (value ref, value, key ref)
         for row_no in sorted(sheet.rows):
             if row_no == 1:
                 continue
@@ -315,8 +230,10 @@ class _Validator:
         for key in CONTEST_KEYS:
             if key not in found:
                 if key in CONTEST_REQUIRED:
-                    self.add(f"{sheet.title}: key {key}",
-                             f"required key is missing; add a row '{key}' with its value")
+                    self.add(
+                        f"{sheet.title}: key {key}",
+                        f"required key is missing; add a row '{key}' with its value",
+                    )
                 result[key] = None
                 continue
             ref, raw, _ = found[key]
@@ -348,8 +265,11 @@ class _Validator:
                 return None
             number = _to_number(value)
             if number is None or number < 0:
-                self.add(ref, f"discrepancy_threshold '{clean_line(raw_text(value))}' is not a number ≥ 0 "
-                              "(leave it blank for the default)")
+                self.add(
+                    ref,
+                    f"discrepancy_threshold '{clean_line(raw_text(value))}' is not a number ≥ 0 "
+                    "(leave it blank for the default)",
+                )
             return number
         return None
 
@@ -386,8 +306,11 @@ class _Validator:
         bad = sorted({c for c in value if c not in _ID_EXTRA and unicodedata.category(c) not in _ID_CHARS})
         if bad:
             shown = " ".join(repr(ch) for ch in bad[:5])
-            self.add(ref, f"{key} '{value}' may hold only letters, digits, '-', '_' and '.' "
-                          f"(it is used in file names); found {shown}")
+            self.add(
+                ref,
+                f"{key} '{value}' may hold only letters, digits, '-', '_' and '.' "
+                f"(it is used in file names); found {shown}",
+            )
         elif value.startswith("."):
             self.add(ref, f"{key} '{value}' must not start with '.'")
         elif len(value) > MAX_ID_LENGTH:
@@ -407,17 +330,19 @@ class _Validator:
             code = rec.ident("code", required=True)
             if code:
                 self._check_unique(seen, code, rec.ref("code"), "code")
-            entries.append(EntrySpec(
-                code=code,
-                title=rec.line("title", required=True),
-                authors=rec.line("authors"),
-                school=rec.line("school"),
-                province=rec.line("province"),
-                category=rec.line("category"),
-                description=rec.text("description"),
-                links=tuple(self._links(rec)),
-                attachments=tuple(self._attachments(rec)),
-            ))
+            entries.append(
+                EntrySpec(
+                    code=code,
+                    title=rec.line("title", required=True),
+                    authors=rec.line("authors"),
+                    school=rec.line("school"),
+                    province=rec.line("province"),
+                    category=rec.line("category"),
+                    description=rec.text("description"),
+                    links=tuple(self._links(rec)),
+                    attachments=tuple(self._attachments(rec)),
+                )
+            )
         if not entries:
             self.add(sheet.title, "no entries: add one row per entry below the header")
         return entries
@@ -429,8 +354,9 @@ class _Validator:
             if not link:
                 continue
             if not re.match(r"https?://\S", link, re.IGNORECASE) or any(ch.isspace() for ch in link):
-                self.add(rec.ref("links"), f"link '{link}' must start with http:// or https:// "
-                                           "and hold no spaces")
+                self.add(
+                    rec.ref("links"), f"link '{link}' must start with http:// or https:// and hold no spaces"
+                )
             elif link not in links:
                 links.append(link)
         return links
@@ -442,8 +368,10 @@ class _Validator:
             if not name:
                 continue
             if any(sep in name for sep in ("/", "\\", ":")) or ".." in name:
-                self.add(rec.ref("attachments"), f"attachment '{name}' must be a plain file name "
-                                                 "(no folders, ':' or '..')")
+                self.add(
+                    rec.ref("attachments"),
+                    f"attachment '{name}' must be a plain file name (no folders, ':' or '..')",
+                )
             elif name not in names:
                 names.append(name)
         return names
@@ -464,13 +392,15 @@ class _Validator:
             email = rec.line("email")
             if email and not _EMAIL_RE.fullmatch(email):
                 self.add(rec.ref("email"), f"email '{email}' is not an email address")
-            judges.append(JudgeSpec(
-                judge_id=judge_id,
-                name=rec.line("name", required=True),
-                email=email,
-                school=rec.line("school"),
-                province=rec.line("province"),
-            ))
+            judges.append(
+                JudgeSpec(
+                    judge_id=judge_id,
+                    name=rec.line("name", required=True),
+                    email=email,
+                    school=rec.line("school"),
+                    province=rec.line("province"),
+                )
+            )
         if not judges:
             self.add(sheet.title, "no judges: add one row per judge below the header")
         return judges
@@ -493,24 +423,31 @@ class _Validator:
             weight = rec.number("weight", required=False, default=1.0, limit=MAX_POINTS)
             if max_points is not None and step is not None:
                 if not is_multiple(max_points, step):
-                    self.add(rec.ref("step"), f"step {format_points(step)} does not divide max_points "
-                                              f"{format_points(max_points)}")
+                    self.add(
+                        rec.ref("step"),
+                        f"step {format_points(step)} does not divide max_points {format_points(max_points)}",
+                    )
                 elif max_points / step > MAX_CHOICES:
-                    self.add(rec.ref("step"), f"step {format_points(step)} gives more than {MAX_CHOICES} "
-                                              "possible scores; use a larger step")
+                    self.add(
+                        rec.ref("step"),
+                        f"step {format_points(step)} gives more than {MAX_CHOICES} "
+                        "possible scores; use a larger step",
+                    )
             levels = self._levels(rec, max_points, step)
             rule = self._comment_rule(rec)
-            criteria.append(Criterion(
-                id=criterion_id,
-                section=rec.line("section", required=True),
-                title=rec.line("criterion", required=True),
-                description=rec.text("description"),
-                max_points=max_points or 0.0,
-                step=step or 1.0,
-                weight=weight or 1.0,
-                levels=tuple(levels),
-                comment_rule=rule,
-            ))
+            criteria.append(
+                Criterion(
+                    id=criterion_id,
+                    section=rec.line("section", required=True),
+                    title=rec.line("criterion", required=True),
+                    description=rec.text("description"),
+                    max_points=max_points or 0.0,
+                    step=step or 1.0,
+                    weight=weight or 1.0,
+                    levels=tuple(levels),
+                    comment_rule=rule,
+                )
+            )
         if not criteria:
             self.add(sheet.title, "no criteria: add one row per rubric criterion below the header")
         return criteria
@@ -535,8 +472,9 @@ class _Validator:
             if max_points is not None and not 0 <= points <= max_points:
                 self.add(ref, f"levels line {number}: {shown} is outside 0..{format_points(max_points)}")
             elif step is not None and not is_multiple(points, step):
-                self.add(ref, f"levels line {number}: {shown} is not a multiple of the step "
-                              f"{format_points(step)}")
+                self.add(
+                    ref, f"levels line {number}: {shown} is not a multiple of the step {format_points(step)}"
+                )
             elif points in levels:
                 self.add(ref, f"levels line {number}: {shown} points appear twice")
             else:
@@ -559,7 +497,7 @@ class _Record:
     """One data row: typed access to its known columns, reporting problems with the cell reference."""
 
     def __init__(
-        self, owner: _Validator, title: str, row_no: int, columns: dict[str, int], cells: Mapping[int, _Raw]
+        self, owner: _Validator, title: str, row_no: int, columns: dict[str, int], cells: Mapping[int, Raw]
     ) -> None:
         self.owner = owner
         self.title = title

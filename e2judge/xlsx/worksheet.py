@@ -20,18 +20,15 @@ longer assigned is a problem on its row. Points may be typed as text with a deci
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import math
 import re
-import warnings
-import zipfile
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -65,6 +62,7 @@ from e2judge.xlsx.judge_workbook import (
     load_scores,
     save_workbook,
 )
+from e2judge.xlsx.safe_read import SheetValues, read_sheets
 
 __all__ = [
     "META_SHEET",
@@ -491,12 +489,12 @@ def _apply(db: Database, change: PlannedChange, actor: str) -> Change:
     return set_overall_comment(db, change.assignment_id, str(change.new or ""), actor)
 
 
-def _meta_text(meta: _SheetValues, row: int) -> str:
+def _meta_text(meta: SheetValues, row: int) -> str:
     value, _kind = meta.get(row, 2)
     return cell_text(value)
 
 
-def _read_meta(source: str, meta: _SheetValues, rubric: Rubric) -> _Meta:
+def _read_meta(source: str, meta: SheetValues, rubric: Rubric) -> _Meta:
     keys = {cell_text(meta.get(r, 1)[0]): r for r in range(1, SNAPSHOT_HEADER_ROW)}
     damaged = InputRefused(source, "the hidden sheet _e2judge is damaged; export a new worksheet")
 
@@ -594,7 +592,7 @@ def _number(value: object) -> float | None:
 
 
 def _compare(
-    sheet: _SheetValues,
+    sheet: SheetValues,
     meta: _Meta,
     current: dict[str, ScoredEntry],
     rubric: Rubric,
@@ -709,7 +707,7 @@ _BAD = _Bad()
 
 
 def _read_points(
-    sheet: _SheetValues,
+    sheet: SheetValues,
     row: int,
     column: int,
     criterion: Criterion,
@@ -738,7 +736,7 @@ def _read_points(
 
 
 def _read_comment(
-    sheet: _SheetValues, row: int, column: int, where: _Where, problems: list[Problem]
+    sheet: SheetValues, row: int, column: int, where: _Where, problems: list[Problem]
 ) -> str | None:
     raw, kind = sheet.get(row, column)
     ref = where(row, column)
@@ -757,113 +755,9 @@ def _read_comment(
     return text
 
 
-# ------------------------------------------------------------------------------- hostile file read
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
-_DTD_TOKENS = tuple(
-    token.encode(encoding)
-    for token in ("<!DOCTYPE", "<!ENTITY")
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-)
-
-_Raw = tuple[object, str]  # (value, openpyxl data_type)
-
-
-@dataclass
-class _SheetValues:
-    """One sheet's non-empty cells: row -> column -> (value, data_type)."""
-
-    title: str
-    rows: dict[int, dict[int, _Raw]] = field(default_factory=dict)
-    truncated: bool = False
-
-    def get(self, row: int, column: int) -> _Raw:
-        return self.rows.get(row, {}).get(column, (None, "n"))
-
-
-def _refuse(path: Path, why: str) -> InputRefused:
-    return InputRefused(str(path), f"not a readable Excel .xlsx workbook: {why}")
-
-
-def _describe(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InputRefused(str(path), f"cannot be read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise _refuse(path, f"larger than {MAX_FILE_BYTES // 2**20} MiB")
-    return data
-
-
-def _check_package(path: Path, data: bytes) -> None:
-    """Refuse what is not a plain zip package, zip bombs, and XML parts with a DTD or entities."""
-    if data.startswith(_OLE_MAGIC):
-        raise _refuse(path, "an old .xls file or a password-protected workbook; save it as .xlsx")
-    if not data.startswith(_ZIP_MAGIC):
-        raise _refuse(path, "the file is not a zip package")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-                raise _refuse(path, f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MiB")
-            for info in infos:
-                if info.flag_bits & 0x1:
-                    raise _refuse(path, f"part {info.filename} is encrypted")
-                if info.filename.lower().endswith(_XML_SUFFIXES):
-                    with archive.open(info) as part:
-                        content = part.read(MAX_UNPACKED_BYTES + 1).upper()
-                    if any(token in content for token in _DTD_TOKENS):
-                        raise _refuse(path, f"part {info.filename} holds a DTD or entity declaration")
-    except InputRefused:
-        raise
-    except Exception as exc:  # any damage inside the zip
-        raise _refuse(path, f"damaged zip package ({_describe(exc)})") from exc
-
-
-def _read_sheets(
-    path: Path, *, max_rows: int, max_columns: int, wanted: Collection[str] | None = None
-) -> dict[str, _SheetValues]:
-    """Every sheet (or those in ``wanted``) as plain values, at most ``max_rows`` rows each."""
-    data = _read_bytes(path)
-    _check_package(path, data)
-    found: dict[str, _SheetValues] = {}
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-            try:
-                for ws in wb.worksheets:
-                    if (wanted is not None and ws.title not in wanted) or ws.title in found:
-                        continue
-                    sheet = _SheetValues(ws.title)
-                    found[ws.title] = sheet
-                    ws.reset_dimensions()  # never trust the declared size
-                    for row_no, cells in enumerate(ws.iter_rows(min_row=1, max_col=max_columns), start=1):
-                        values: dict[int, _Raw] = {
-                            column: (cell.value, str(cell.data_type))
-                            for column, cell in enumerate(cells, start=1)
-                            if cell.value is not None
-                        }
-                        if not values:
-                            continue
-                        if row_no > max_rows:
-                            sheet.truncated = True
-                            break
-                        sheet.rows[row_no] = values
-            finally:
-                wb.close()
-    except InputRefused:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on damaged content
-        raise _refuse(path, _describe(exc)) from exc
+def _read_sheets(path: Path, *, max_rows: int, max_columns: int) -> dict[str, SheetValues]:
+    """Every sheet by title (the first of a repeated title), as plain values."""
+    found: dict[str, SheetValues] = {}
+    for sheet in read_sheets(path, max_rows=max_rows, max_columns=max_columns):
+        found.setdefault(sheet.title, sheet)
     return found
