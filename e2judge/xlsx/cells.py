@@ -16,6 +16,7 @@ What ``set_text`` stores, exactly:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -24,7 +25,7 @@ from enum import Enum
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from e2judge.core.text import clean_text
+from e2judge.core.text import clean_line, clean_text
 
 EXCEL_MAX_CELL_CHARS = 32767
 
@@ -119,3 +120,24 @@ def raw_text(value: object) -> str:
 def cell_text(value: object) -> str:
     """A read cell value as clean text (NFC, no bidi or control characters, stripped)."""
     return clean_text(raw_text(value))
+
+
+_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def cell_number(value: object) -> float | None:
+    """A finite number from a numeric cell or text such as '2.5' or '2,5'; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = "".join(clean_line(value).split())
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        if not _NUMBER_RE.fullmatch(text):
+            return None
+        number = float(text)
+    else:
+        return None
+    return number + 0.0 if math.isfinite(number) else None  # + 0.0 turns -0.0 into 0.0

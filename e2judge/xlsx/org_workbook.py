@@ -8,7 +8,6 @@ before one ``ValidationFailed`` is raised. Nothing is returned unless the whole 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -20,7 +19,7 @@ from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.errors import Problem, ValidationFailed
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, format_points, is_multiple
 from e2judge.core.text import clean_line, clean_text, fold
-from e2judge.xlsx.cells import raw_text
+from e2judge.xlsx.cells import cell_number, raw_text
 from e2judge.xlsx.org_template import (
     BLIND_DEFAULT,
     BLIND_FALSE,
@@ -49,7 +48,6 @@ MAX_ID_LENGTH = 64
 MAX_POINTS = 1000.0  # sanity limits for max_points and weight
 MAX_CHOICES = 1000  # allowed point values per criterion (max_points / step)
 
-_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _ID_EXTRA = frozenset("-_.")
@@ -263,7 +261,7 @@ class _Validator:
         if key == "discrepancy_threshold":
             if blank:
                 return None
-            number = _to_number(value)
+            number = cell_number(value)
             if number is None or number < 0:
                 self.add(
                     ref,
@@ -464,7 +462,7 @@ class _Validator:
             if not colon or not head.strip() or not descriptor:
                 self.add(ref, f"levels line {number} '{line}' is not of the form 'points: descriptor'")
                 continue
-            points = _to_number(head)
+            points = cell_number(head)
             if points is None:
                 self.add(ref, f"levels line {number}: '{head.strip()}' is not a number")
                 continue
@@ -549,7 +547,7 @@ class _Record:
             if required and key in self.columns and key not in self._bad:
                 self.owner.add(self.ref(key), f"{key} is required")
             return None if key in self._bad else default
-        number = _to_number(value)
+        number = cell_number(value)
         shown = clean_line(raw_text(value))
         if number is None:
             self.owner.add(self.ref(key), f"{key} '{shown}' is not a number")
@@ -575,24 +573,6 @@ def _match_key(text: str | None, labels: Mapping[str, str]) -> str | None:
         if folded in (key, " ".join(label.casefold().split())):
             return key
     return None
-
-
-def _to_number(value: object) -> float | None:
-    """A finite number from a numeric cell or text such as '2.5' or '2,5'; None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        text = "".join(clean_line(value).split())
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        if not _NUMBER_RE.fullmatch(text):
-            return None
-        number = float(text)
-    else:
-        return None
-    return number if math.isfinite(number) else None
 
 
 def _opt_float(value: object) -> float | None:

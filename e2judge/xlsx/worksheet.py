@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +35,7 @@ from sqlalchemy import select
 
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
 from e2judge.core.rubric import Criterion, Rubric, format_points
-from e2judge.core.text import clean_line, clean_text
+from e2judge.core.text import clean_text
 from e2judge.db.models import Batch
 from e2judge.db.session import Database
 from e2judge.pdf.labels import Labels
@@ -52,7 +50,7 @@ from e2judge.services.scoring import (
     set_overall_comment,
     set_points,
 )
-from e2judge.xlsx.cells import cell_at, cell_text, set_text, set_value, write_row, xml_safe_text
+from e2judge.xlsx.cells import cell_at, cell_number, cell_text, set_text, set_value, write_row, xml_safe_text
 from e2judge.xlsx.judge_workbook import (
     WARN_FILL,
     WRAP_TOP,
@@ -522,7 +520,7 @@ def _read_meta(source: str, meta: SheetValues, rubric: Rubric) -> _Meta:
         for i in range(width):
             raw, _kind = meta.get(r, 2 + i)
             if i % 2 == 0 and i < width - 1:
-                number = _number(raw)
+                number = cell_number(raw)
                 if raw is not None and number is None:
                     raise damaged
                 values.append(number)
@@ -568,27 +566,6 @@ def _parse_layout(text: str, rubric: Rubric) -> _Layout | None:
     ):
         return None
     return layout
-
-
-_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-
-
-def _number(value: object) -> float | None:
-    """A finite number from a numeric cell or text such as '2.5' or '2,5'; None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        text = "".join(clean_line(value).split())
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        if not _NUMBER_RE.fullmatch(text):
-            return None
-        number = float(text)
-    else:
-        return None
-    return number + 0.0 if math.isfinite(number) else None
 
 
 def _compare(
@@ -724,7 +701,7 @@ def _read_points(
         return _BAD
     if raw is None or (isinstance(raw, str) and not cell_text(raw)):
         return None
-    number = _number(raw)
+    number = cell_number(raw)
     if number is None:
         problems.append(Problem(ref, f"{_show(cell_text(raw))} is not a number"))
         return _BAD
