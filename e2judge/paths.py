@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import sys
+import uuid
 from pathlib import Path
 
 import platformdirs
@@ -11,6 +14,9 @@ import platformdirs
 APP_NAME = "E2Judge"
 HOME_ENV = "E2JUDGE_HOME"
 PORTABLE_MARKER = "e2judge-portable.txt"
+PORTABLE_DATA = "E2Judge-data"
+PROFILE_ID_FILE = "profile-id.txt"
+_PROFILE_ID = re.compile(r"[0-9a-f]{32}")
 
 
 def resources_dir() -> Path:
@@ -26,14 +32,45 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
-def portable_home() -> Path | None:
-    """The profile beside the executable when the portable marker file is there."""
+def executable_dir() -> Path | None:
+    """The folder a judge sees the frozen app in (None when running from source).
+
+    That is the executable's folder, except inside a macOS ``.app`` bundle, where it is the folder
+    holding ``E2 Judge.app`` (nobody can see, let alone edit, files inside the bundle).
+    """
     if not getattr(sys, "frozen", False):
         return None
     exe_dir = Path(sys.executable).resolve().parent
-    if (exe_dir / PORTABLE_MARKER).is_file():
-        return exe_dir / "E2Judge-data"
+    contents = exe_dir.parent
+    if exe_dir.name == "MacOS" and contents.name == "Contents" and contents.parent.suffix == ".app":
+        return contents.parent.parent
+    return exe_dir
+
+
+def portable_home() -> Path | None:
+    """The profile beside the executable when the portable marker file is there (frozen builds only)."""
+    folder = executable_dir()
+    if folder is not None and (folder / PORTABLE_MARKER).is_file():
+        return folder / PORTABLE_DATA
     return None
+
+
+def portable_backups_root() -> Path:
+    """Where portable profiles mirror their rolling backups: the laptop's own (local) user data dir.
+
+    Flash drives often acknowledge writes they have not made, so a backup kept only on the stick
+    is not enough. Windows: ``%LOCALAPPDATA%\\E2Judge\\portable-backups``; macOS:
+    ``~/Library/Application Support/E2Judge/portable-backups``; Linux:
+    ``~/.local/share/E2Judge/portable-backups``.
+    """
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "portable-backups"
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -83,9 +120,42 @@ class Profile:
         """Content-addressed location of an attachment."""
         return self.attachments / sha256[:2] / sha256
 
+    @property
+    def is_portable(self) -> bool:
+        """Whether this is the portable profile beside the executable (marker file present)."""
+        home = portable_home()
+        return home is not None and _same_folder(home, self.root)
+
+    @property
+    def profile_id_file(self) -> Path:
+        return self.root / PROFILE_ID_FILE
+
+    def profile_id(self) -> str:
+        """A stable id naming the backup mirror (the id file, else a hash of the folder's path).
+
+        Drive letters change between laptops and sessions, so the id written by ``ensure`` is
+        preferred over the path.
+        """
+        try:
+            text = self.profile_id_file.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        if _PROFILE_ID.fullmatch(text):
+            return text
+        return hashlib.sha256(str(self.root.resolve()).encode("utf-8")).hexdigest()[:32]
+
+    @property
+    def backup_mirror(self) -> Path | None:
+        """Portable profiles only: the folder on the internal disk that also keeps the rolling backups."""
+        if not self.is_portable:
+            return None
+        return portable_backups_root() / self.profile_id()
+
     def ensure(self) -> Profile:
         for folder in (self.root, self.attachments, self.backups, self.keys, self.logs):
             folder.mkdir(parents=True, exist_ok=True)
+        if self.is_portable and not self.profile_id_file.exists():
+            self.profile_id_file.write_text(uuid.uuid4().hex + "\n", encoding="ascii")
         return self
 
 

@@ -1,0 +1,75 @@
+"""Portable mode: a second copy of the rolling backups on the laptop's internal disk.
+
+USB flash drives often report writes as done before they are (SQLite's documentation warns about
+it), so a portable profile's backups are also copied to ``Profile.backup_mirror``
+(``paths.portable_backups_root() / <profile id>``). Call ``mirror_backup`` right after
+``backup.make_backup``; it does nothing for a profile that is not portable.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from pathlib import Path
+
+from e2judge.paths import Profile
+from e2judge.services.backup import BACKUP_PATTERN, list_backups
+
+logger = logging.getLogger("e2judge.backup_mirror")
+SOURCE_NOTE = "mirrored-from.txt"
+
+
+def mirrored_backups(folder: Path) -> list[Path]:
+    """The backups in a mirror folder, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.iterdir() if BACKUP_PATTERN.match(p.name) and p.is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _copy_synced(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` via a temporary file, flushed to disk before it gets its name."""
+    partial = target.parent / f".{target.name}.{uuid.uuid4().hex}.partial"
+    try:
+        with source.open("rb") as src, partial.open("xb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def mirror_backup(profile: Profile, backup: Path | None = None, keep: int = 10) -> Path | None:
+    """Copy ``backup`` (default: the newest) into the mirror and keep its newest ``keep`` copies.
+
+    Returns the copy; None when the profile is not portable, there is no backup, or the copy
+    failed (the failure is logged: the backup on the stick itself was made).
+    """
+    folder = profile.backup_mirror
+    if folder is None:
+        return None
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    if backup is None:
+        newest = list_backups(profile)
+        if not newest:
+            return None
+        backup = newest[0]
+    if not BACKUP_PATTERN.match(backup.name):
+        raise ValueError(f"not a backup file name: {backup.name}")
+    target = folder / backup.name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / SOURCE_NOTE).write_text(
+            f"Backups of the portable E2 Judge profile at:\n{profile.root}\n", encoding="utf-8"
+        )
+        _copy_synced(backup, target)
+        for old in mirrored_backups(folder)[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:
+        logger.warning("could not mirror backup %s to %s: %s", backup, folder, exc)
+        return None
+    return target
