@@ -16,12 +16,12 @@ from e2judge.services.import_workbook import import_workbook
 
 def register(sub: Any) -> None:
     p = sub.add_parser("import", help="import a signed batch (.e2batch) or an organizer workbook (.xlsx)")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="the .e2batch file, or the organizer's .xlsx workbook")
     p.add_argument("--judge", help="for a workbook: the judge id to import as (default: the first listed)")
     p.add_argument("--attachments", type=Path, help="for a workbook: the attachments folder")
     p.set_defaults(handler=cmd_import)
     v = sub.add_parser("verify", help="check a batch or score sheet without importing; print who signed what")
-    v.add_argument("file", type=Path)
+    v.add_argument("file", type=Path, help="a .e2batch or .e2sheet file")
     v.set_defaults(handler=cmd_verify)
 
 

@@ -19,25 +19,35 @@ def register(sub: Any) -> None:
     osub = org.add_subparsers(dest="org_command", metavar="ORG_COMMAND", required=True)
 
     p = osub.add_parser("init", help="create an organizer workspace with its signing key")
-    p.add_argument("orgdir", type=Path)
+    p.add_argument("orgdir", type=Path, help="the new workspace folder")
     p.add_argument("--label", default="", help="who the key belongs to (shown to judges)")
-    p.add_argument("--passphrase-file", type=Path)
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help="a file holding the passphrase (else $E2JUDGE_PASSPHRASE, else a prompt)",
+    )
     p.set_defaults(handler=cmd_init)
 
     p = osub.add_parser("template", help="write the organizer's workbook template")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="where to write the template (not overwritten)")
     p.set_defaults(handler=cmd_template)
 
     p = osub.add_parser("build", help="validate the workbook and write one signed batch per judge")
-    p.add_argument("orgdir", type=Path)
-    p.add_argument("--workbook", type=Path, required=True)
+    p.add_argument("orgdir", type=Path, help="the organizer workspace (from org init)")
+    p.add_argument("--workbook", type=Path, required=True, help="the filled-in organizer workbook")
     p.add_argument(
         "--attachments", type=Path, help="attachments folder (default: 'attachments' beside the workbook)"
     )
-    p.add_argument("--judges-per-entry", type=int, default=1, metavar="N")
+    p.add_argument(
+        "--judges-per-entry", type=int, default=1, metavar="N", help="judges per entry (default 1)"
+    )
     p.add_argument("--blind", action="store_true", default=None, help="hide authors, school and province")
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--passphrase-file", type=Path)
+    p.add_argument("--out", type=Path, required=True, help="folder for the batch files")
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help="a file holding the passphrase (else $E2JUDGE_PASSPHRASE, else a prompt)",
+    )
     p.set_defaults(handler=cmd_build)
     commands_sheet.register_org(osub)
 

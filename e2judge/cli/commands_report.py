@@ -32,26 +32,28 @@ def register(sub: Any) -> None:
     report = sub.add_parser("report", help="print rubric reports (PDF) or the score workbook (Excel)")
     rsub = report.add_subparsers(dest="report_command", metavar="KIND", required=True)
     p = rsub.add_parser("pdf", help="rubric report of every entry (or --entry), or the --summary")
-    p.add_argument("out", type=Path, metavar="OUT.pdf")
+    p.add_argument("out", type=Path, metavar="OUT.pdf", help="the PDF to write")
     p.add_argument("--entry", action="append", metavar="CODE", help="only this entry (may be repeated)")
     p.add_argument("--summary", action="store_true", help="the summary: every entry's total, status, rank")
     _common(p, lang=True)
     p.set_defaults(handler=cmd_report_pdf)
     p = rsub.add_parser("xlsx", help="the score workbook: one row per entry, one column per criterion")
-    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx", help="the workbook to write")
     _common(p, lang=True)
     p.set_defaults(handler=cmd_report_xlsx)
 
     worksheet = sub.add_parser("worksheet", help="score in Excel offline: export a worksheet, import it back")
     wsub = worksheet.add_subparsers(dest="worksheet_command", metavar="ACTION", required=True)
     p = wsub.add_parser("export", help="write the worksheet (drop-downs, locked cells) for the round")
-    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx", help="the worksheet to write")
     _common(p, lang=True)
     p.set_defaults(handler=cmd_worksheet_export)
     p = wsub.add_parser(
         "import", help="check every cell and apply the changes (nothing if any cell is wrong)"
     )
-    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument(
+        "file", type=Path, metavar="FILE.xlsx", help="a worksheet exported from this profile and filled in"
+    )
     how = p.add_mutually_exclusive_group()
     how.add_argument(
         "--overwrite",

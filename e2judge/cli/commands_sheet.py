@@ -33,16 +33,22 @@ def register(sub: Any) -> None:
     p = ksub.add_parser("show", help="show the signing key's fingerprint (to compare by phone)")
     p.set_defaults(handler=cmd_key_show)
     p = ksub.add_parser("export", help="write the public key for the organizer (.pem for PEM, else JSON)")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="where to write the public key (.pem for PEM, else JSON)")
     p.add_argument("--passphrase-file", type=Path, help="used only when the key must be created first")
     p.set_defaults(handler=cmd_key_export)
 
     sheet = sub.add_parser("sheet", help="score sheets")
     ssub = sheet.add_subparsers(dest="sheet_command", metavar="SHEET_COMMAND", required=True)
     p = ssub.add_parser("export", help="write the next signed score sheet revision into a folder")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder (or USB stick) to write the sheet to"
+    )
     p.add_argument("--plain", action="store_true", help="signed only, not sealed to the organizer")
-    p.add_argument("--passphrase-file", type=Path)
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help="a file holding the passphrase (else $E2JUDGE_PASSPHRASE, else a prompt)",
+    )
     p.add_argument("--round", metavar="N", help="which round: its number in the list, or its batch id")
     p.set_defaults(handler=cmd_sheet_export)
 
@@ -50,29 +56,33 @@ def register(sub: Any) -> None:
 def register_org(osub: Any) -> None:
     """Add ``org collect``, ``org enroll`` and ``org results`` to the ``org`` subparsers."""
     p = osub.add_parser("collect", help="verify judges' score sheets and merge them")
-    p.add_argument("orgdir", type=Path)
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("orgdir", type=Path, help="the organizer workspace")
+    p.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE_OR_DIR", help=".e2sheet files, or folders holding them"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--passphrase-file", type=Path, help="organizer passphrase (for sealed sheets)")
     p.set_defaults(handler=cmd_org_collect)
 
     p = osub.add_parser("enroll", help="register a judge's public key before sheets arrive")
-    p.add_argument("orgdir", type=Path)
-    p.add_argument("--judge", required=True, metavar="ID")
+    p.add_argument("orgdir", type=Path, help="the organizer workspace")
+    p.add_argument("--judge", required=True, metavar="ID", help="the judge id as in the workbook")
     p.add_argument("--contest", metavar="ID", help="only the rounds of this contest")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="the judge's public key file (from e2judge key export)")
     p.set_defaults(handler=cmd_org_enroll)
 
     p = osub.add_parser("results", help="results per entry and per judge; write the results workbook")
-    p.add_argument("orgdir", type=Path)
-    p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx")
+    p.add_argument("orgdir", type=Path, help="the organizer workspace")
+    p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="write the results workbook")
     p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the results report for award panels")
     p.add_argument("--report-lang", choices=["vi", "en"], default="vi", help="language of the PDF report")
-    p.add_argument("--rank-by", choices=RANK_BY, default="normalised")
+    p.add_argument(
+        "--rank-by", choices=RANK_BY, default="normalised", help="rank by raw means or normalised scores"
+    )
     p.add_argument("--discrepancy", type=float, metavar="POINTS", help="default: 20%% of the rubric maximum")
-    p.add_argument("--contest", metavar="ID")
-    p.add_argument("--round", metavar="NAME")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--contest", metavar="ID", help="the contest, when the workspace has several")
+    p.add_argument("--round", metavar="NAME", help="the round, when the contest has several")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(handler=cmd_org_results)
 
 
@@ -148,8 +158,10 @@ def cmd_sheet_export(args: argparse.Namespace) -> int:
         reason = "already open in another E2 Judge window; close it first"
         raise InputRefused(str(profile.root), reason) from exc
     say(f"Written and checked: {result.path}")
-    say(f"  revision {result.revision}, {result.entries} entries, "
-        f"{'sealed to the organizer' if result.sealed else 'signed, not sealed'}")
+    say(
+        f"  revision {result.revision}, {result.entries} entries, "
+        f"{'sealed to the organizer' if result.sealed else 'signed, not sealed'}"
+    )
     if result.incomplete:
         shown = ", ".join(result.incomplete[:10]) + (" …" if len(result.incomplete) > 10 else "")
         say(f"  WARNING: {len(result.incomplete)} entries are incomplete (exported as incomplete): {shown}")
@@ -241,9 +253,11 @@ def cmd_org_results(args: argparse.Namespace) -> int:
     if args.json:
         say(as_json(results.to_json()))
         return 0
-    say(f"{results.contest_name} — {results.round_name}: {len(results.entries)} entries, "
+    say(
+        f"{results.contest_name} — {results.round_name}: {len(results.entries)} entries, "
         f"{len(results.judges)} judges; ranked by {results.rank_by}; "
-        f"discrepancy threshold {format_points(results.threshold)}")
+        f"discrepancy threshold {format_points(results.threshold)}"
+    )
 
     def show(value: float | None) -> str:
         return "" if value is None else f"{value:.2f}"
@@ -252,8 +266,15 @@ def cmd_org_results(args: argparse.Namespace) -> int:
         table(
             ["rank", "entry", "returned", "mean", "normalised", "spread", "flag"],
             [
-                [e.rank or "", e.code, f"{e.returned}/{e.assigned}", show(e.mean), show(e.normalised),
-                 show(e.spread), "DISCREPANCY" if e.discrepancy else ""]
+                [
+                    e.rank or "",
+                    e.code,
+                    f"{e.returned}/{e.assigned}",
+                    show(e.mean),
+                    show(e.normalised),
+                    show(e.spread),
+                    "DISCREPANCY" if e.discrepancy else "",
+                ]
                 for e in results.entries
             ],
         )

@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the bundled demo contest in a throw-away profile"
     )
     parser.add_argument("--lang", choices=["vi", "en"], help="user interface language for this run")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation in a throw-away profile, then exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands_judge.register(sub)
     commands_org.register(sub)
@@ -44,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.self_test:
+            from e2judge.selftest import run_self_test
+
+            return run_self_test()
         if args.command is None:
             from e2judge.app import run_gui
 
