@@ -2,8 +2,8 @@
 
 USB flash drives often report writes as done before they are (SQLite's documentation warns about
 it), so a portable profile's backups are also copied to ``Profile.backup_mirror``
-(``paths.portable_backups_root() / <profile id>``). Call ``mirror_backup`` right after
-``backup.make_backup``; it does nothing for a profile that is not portable.
+(``paths.portable_backups_root() / <profile id>``). ``backup.make_backup`` calls ``mirror_backup``
+for portable profiles, so every backup — on start, on the timer, from the command line — is mirrored.
 """
 
 from __future__ import annotations
