@@ -2,7 +2,8 @@
 
 Usage: ``python scripts/screenshots.py docs/screenshots``. Uses the bundled demo batch (judge
 GK01) in a throw-away profile, the offscreen platform and the bundled Be Vietnam Pro font.
-Writes: 01-welcome.png, 02-scoring-vi.png, 03-my-scores.png, 04-english.png, 05-conflict.png.
+Writes: 01-welcome.png, 02-scoring-vi.png, 03-my-scores.png, 04-english.png, 05-conflict.png,
+06-export-done.png (a real score sheet exported to a scratch "USB" folder, then the success dialog).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from e2judge.app import import_demo, make_application
 from e2judge.db.session import open_judge_db
 from e2judge.paths import Profile
 from e2judge.services.entries import Status
+from e2judge.services.sheet_export import export_sheet
 from e2judge.ui.context import AppContext
+from e2judge.ui.export_done import ExportDoneDialog
 from e2judge.ui.i18n import Languages
 from e2judge.ui.main_window import MainWindow
 from e2judge.ui.settings import UiSettings
@@ -153,6 +156,17 @@ def main(out: Path) -> int:
     written.append(out / "05-conflict.png")
     with_dialog(window, conflict).save(str(written[-1]))
     conflict.close()
+
+    ref = window.controller.ref
+    assert ref is not None
+    usb = scratch / "USB-E2"
+    usb.mkdir()
+    result = export_sheet(window.ctx.db, window.ctx.profile, ref, usb, "mật khẩu minh hoạ")
+    done = ExportDoneDialog(result, window)
+    settle(app)
+    written.append(out / "06-export-done.png")
+    with_dialog(window, done).save(str(written[-1]))
+    done.close()
     window.close()
     window.ctx.close_db()
     window.ctx.languages.close()

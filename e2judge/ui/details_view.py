@@ -1,8 +1,13 @@
-"""The entry details pane: plain-text fields, links, attachments with an inline preview."""
+"""The entry details pane: plain-text fields, links, attachments with an inline preview.
+
+The entry's text (top, scrolling) and its attachments with the preview (bottom) share the pane in a
+vertical splitter. Each new entry gets the room its text needs, so nothing is cut off, as long as
+the preview keeps a useful height; once the judge drags the divider, their choice is kept.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QImageReader, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,6 +32,8 @@ from e2judge.ui.attachments import AttachmentOpener, is_runnable, kind
 from e2judge.ui.widgets import AMBER, GREY, RED, plain_label
 
 MAX_PREVIEW_BYTES = 64 * 2**20
+MIN_PREVIEW = 150  # px: the preview never gets less when the text takes its room
+MIN_TEXT_SHARE = 0.4  # the text keeps at least this share of the pane
 
 
 class ImagePreview(QLabel):
@@ -110,8 +117,8 @@ class DetailsPane(QWidget):
         self.attachment_message.setStyleSheet(f"color: {RED};")
         self.attachment_message.hide()
 
-        info = QWidget(self)
-        lay = QVBoxLayout(info)
+        self.info = QWidget(self)
+        lay = QVBoxLayout(self.info)
         lay.setContentsMargins(12, 10, 12, 10)
         lay.setSpacing(6)
         lay.addWidget(self.code_label)
@@ -122,19 +129,12 @@ class DetailsPane(QWidget):
         lay.addWidget(self.description)
         lay.addWidget(self.links_header)
         lay.addWidget(self.links)
-        lay.addWidget(self.attachments_header)
-        lay.addWidget(self.attachment_list)
-        row = QHBoxLayout()
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addWidget(self.attachment_message)
         lay.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(info)
-        scroll.setAccessibleName(self.tr("Entry information"))
+        self.text_scroll = QScrollArea(self)
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_scroll.setWidget(self.info)
+        self.text_scroll.setAccessibleName(self.tr("Entry information"))
 
         self.preview = QStackedWidget(self)
         self.preview.setAccessibleName(self.tr("Attachment preview"))
@@ -151,14 +151,30 @@ class DetailsPane(QWidget):
         self.pdf_view.setDocument(self.pdf_document)
         for widget in (self.preview_empty, self.image, self.pdf_view):
             self.preview.addWidget(widget)
+        self.preview.setMinimumHeight(MIN_PREVIEW)
+
+        self.files = QWidget(self)
+        files = QVBoxLayout(self.files)
+        files.setContentsMargins(12, 4, 12, 0)
+        files.setSpacing(4)
+        top_row = QHBoxLayout()
+        top_row.addWidget(self.attachments_header)
+        top_row.addStretch(1)
+        top_row.addWidget(self.open_button)
+        files.addLayout(top_row)
+        files.addWidget(self.attachment_list)
+        files.addWidget(self.attachment_message)
+        files.addWidget(self.preview, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self.text_scroll)
+        self.splitter.addWidget(self.files)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 280])
         self.splitter.setChildrenCollapsible(False)
+        self.user_split = False  # the judge moved the divider: keep their sizes
+        self.splitter.splitterMoved.connect(self._divider_moved)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.splitter)
@@ -172,6 +188,32 @@ class DetailsPane(QWidget):
         label.setFont(font)
         label.setContentsMargins(0, 8, 0, 0)
         return label
+
+    # -- sharing the height between the text and the attachments ------------------------------------
+
+    def _divider_moved(self, _pos: int, _index: int) -> None:
+        self.user_split = True
+
+    def text_height(self) -> int:
+        """The height the entry's text needs at the current width (without scrolling)."""
+        width = self.text_scroll.viewport().width()
+        needed = self.info.heightForWidth(width) if self.info.hasHeightForWidth() else -1
+        return needed if needed > 0 else self.info.sizeHint().height()
+
+    def fit_split(self) -> None:
+        """Give the text the room it needs, leaving the attachments and a useful preview the rest."""
+        if self.user_split or not self.files.isVisibleTo(self):
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        rest = self.files.minimumSizeHint().height()
+        top = max(min(self.text_height() + 2, total - rest), int(total * MIN_TEXT_SHARE))
+        self.splitter.setSizes([top, total - top])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_split)
 
     def retranslate(self) -> None:
         """Texts of our own (not the entry's) in the current language."""
@@ -214,6 +256,7 @@ class DetailsPane(QWidget):
             self.open_button.hide()
             self.attachment_message.hide()
             self.flag_label.hide()
+            self.files.show()
             self._show_empty(self.tr("Select an entry in the list."))
             return
         self.code_label.setText(detail.code)
@@ -237,6 +280,7 @@ class DetailsPane(QWidget):
         self.attachments_header.setVisible(bool(detail.attachments))
         self.attachment_list.setVisible(bool(detail.attachments))
         self.open_button.setVisible(bool(detail.attachments))
+        self.files.setVisible(bool(detail.attachments))  # no attachments: the text takes the pane
         self.attachment_message.hide()
         same = previous is not None and previous.assignment_id == detail.assignment_id
         keep = self.attachment_list.currentRow() if same else 0
@@ -256,6 +300,8 @@ class DetailsPane(QWidget):
                 self._preview_row(self.attachment_list.currentRow())
         else:
             self._show_empty(self.tr("This entry has no attachments."))
+        if not same:
+            QTimer.singleShot(0, self.fit_split)
 
     def current_attachment(self) -> AttachmentInfo | None:
         row = self.attachment_list.currentRow()

@@ -5,10 +5,10 @@ status bar, an "Opening…" page) from light modules; ``attach(ctx)`` then impor
 layer and the judging widgets, builds them and loads the rounds (``run_gui`` calls it right after
 the first paint; tests and scripts use ``MainWindow.for_context``).
 
-Extension points for the lead: ``export_sheet_action``, ``print_pdf_action`` and
-``export_excel_action`` exist (disabled, "Not available in this version"); enable them and connect
-``triggered`` to ``e2judge.services.sheet_export`` / ``e2judge.pdf`` / ``e2judge.xlsx`` with
-``window.controller.ref`` (the current ``RoundRef``) and ``window.ctx`` (profile and database).
+File → "Export score sheet…", "Print / Save PDF…", "Export Excel…" and the offline worksheet, and
+Settings → "My signing key…" run through small controllers (``ui/export_sheet.py``,
+``ui/reports.py``, ``ui/worksheet_flow.py``, ``ui/signing_key.py``); their slow work runs off the UI
+thread in ``TaskRunner`` (``ui/background.py``), one job at a time.
 """
 
 from __future__ import annotations
@@ -35,12 +35,18 @@ if TYPE_CHECKING:
     from e2judge.services.entries import EntryDetail
     from e2judge.services.import_batch import ImportSummary
     from e2judge.services.rounds import RoundRef
+    from e2judge.ui.background import TaskRunner
     from e2judge.ui.backups import BackupController, RestoreDialog
     from e2judge.ui.entry_model import EntryTableModel, Filter
+    from e2judge.ui.export_sheet import SheetExporter
     from e2judge.ui.importing import ImportController
     from e2judge.ui.judging import JudgingController
     from e2judge.ui.judging_view import JudgingView
     from e2judge.ui.my_scores import MyScoresDialog
+    from e2judge.ui.reports import PrintDialog, ReportsController
+    from e2judge.ui.signing_key import SigningKeyDialog
+    from e2judge.ui.worksheet_flow import WorksheetController
+    from e2judge.xlsx.worksheet import WorksheetImport
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
 SUFFIXES = (".e2batch", ".xlsx")
@@ -63,6 +69,10 @@ class MainWindow(QMainWindow):
     controller: JudgingController
     importer: ImportController
     backups: BackupController
+    tasks: TaskRunner
+    sheet_exporter: SheetExporter
+    reports: ReportsController
+    worksheets: WorksheetController
 
     def __init__(
         self,
@@ -118,11 +128,15 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: AppContext) -> None:
         """Second phase: build the judging workspace on the open database and show the rounds."""
+        from e2judge.ui.background import TaskRunner
         from e2judge.ui.backups import BackupController
         from e2judge.ui.entry_model import EntryTableModel
+        from e2judge.ui.export_sheet import SheetExporter
         from e2judge.ui.importing import ImportController
         from e2judge.ui.judging import JudgingController
         from e2judge.ui.judging_view import JudgingView
+        from e2judge.ui.reports import ReportsController
+        from e2judge.ui.worksheet_flow import WorksheetController
 
         self.ctx = ctx
         self.model = EntryTableModel(self)
@@ -131,8 +145,12 @@ class MainWindow(QMainWindow):
         self.controller = JudgingController(ctx, self.model, self.view.details, self.view.form, self)
         self.importer = ImportController(ctx, self, self)
         self.backups = BackupController(ctx.profile, self._backup_interval_ms, self)
+        self.tasks = TaskRunner(self, self)
+        self.sheet_exporter = SheetExporter(ctx, self.tasks, self, self)
+        self.reports = ReportsController(ctx, self.tasks, self, self)
+        self.worksheets = WorksheetController(ctx, self.tasks, self, self)
         self.attached = True
-        for action in (self.open_action, self.restore_action):
+        for action in self._profile_actions():
             action.setEnabled(True)
         self._connect()
         self.retranslate()
@@ -152,11 +170,18 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = self._action(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_file)
-        self.export_sheet_action = self._action()
-        self.print_pdf_action = self._action()
+        self.export_sheet_action = self._action(QKeySequence("Ctrl+E"))
+        self.export_sheet_action.triggered.connect(self.export_sheet)
+        self.print_pdf_action = self._action(QKeySequence.StandardKey.Print)
+        self.print_pdf_action.triggered.connect(self.show_print_dialog)
         self.export_excel_action = self._action()
-        for action in (self.export_sheet_action, self.print_pdf_action, self.export_excel_action):
-            action.setEnabled(False)
+        self.export_excel_action.triggered.connect(self.export_excel)
+        self.worksheet_export_action = self._action()
+        self.worksheet_export_action.triggered.connect(self.export_worksheet)
+        self.worksheet_import_action = self._action()
+        self.worksheet_import_action.triggered.connect(self.import_worksheet)
+        self.signing_key_action = self._action()
+        self.signing_key_action.triggered.connect(self.show_signing_key)
         self.restore_action = self._action()
         self.restore_action.triggered.connect(self.show_restore)
         self.quit_action = self._action(QKeySequence("Ctrl+Q"))
@@ -196,6 +221,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_sheet_action)
         self.file_menu.addAction(self.print_pdf_action)
         self.file_menu.addAction(self.export_excel_action)
+        self.worksheet_menu = self.file_menu.addMenu("")
+        self.worksheet_menu.addAction(self.worksheet_export_action)
+        self.worksheet_menu.addAction(self.worksheet_import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
@@ -219,21 +247,33 @@ class MainWindow(QMainWindow):
         self.language_menu = self.settings_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.signing_key_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
-    def _workspace_actions(self) -> list[QAction]:
-        """Actions that need the open profile (disabled until ``attach``, or without a round)."""
+    def _profile_actions(self) -> list[QAction]:
+        """Actions that need the open profile (disabled until ``attach``)."""
+        return [self.open_action, self.restore_action, self.signing_key_action]
+
+    def _round_actions(self) -> list[QAction]:
+        """Actions that need a round (disabled while there is none)."""
         return [
-            self.open_action,
-            self.restore_action,
             self.undo_action,
             self.next_action,
             self.prev_action,
             self.find_action,
             self.conflict_action,
             self.my_scores_action,
+            self.export_sheet_action,
+            self.print_pdf_action,
+            self.export_excel_action,
+            self.worksheet_export_action,
+            self.worksheet_import_action,
         ]
+
+    def _workspace_actions(self) -> list[QAction]:
+        return self._profile_actions() + self._round_actions()
 
     def retranslate(self) -> None:
         """Every text of our own in the current language (called on LanguageChange)."""
@@ -242,12 +282,16 @@ class MainWindow(QMainWindow):
         self.score_menu.setTitle(self.tr("&Scoring"))
         self.settings_menu.setTitle(self.tr("S&ettings"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.worksheet_menu.setTitle(self.tr("Offline Excel &worksheet"))
         self.help_menu.setTitle(self.tr("&Help"))
         texts = {
             self.open_action: self.tr("&Open batch…"),
             self.export_sheet_action: self.tr("&Export score sheet…"),
             self.print_pdf_action: self.tr("&Print / Save PDF…"),
             self.export_excel_action: self.tr("Export E&xcel…"),
+            self.worksheet_export_action: self.tr("&Export worksheet…"),
+            self.worksheet_import_action: self.tr("&Import worksheet…"),
+            self.signing_key_action: self.tr("My &signing key…"),
             self.restore_action: self.tr("&Restore from backup…"),
             self.quit_action: self.tr("E&xit"),
             self.undo_action: self.tr("&Undo last score change"),
@@ -260,11 +304,16 @@ class MainWindow(QMainWindow):
         }
         for action, text in texts.items():
             action.setText(text)
-        unavailable = self.tr("Not available in this version")
-        for action in (self.export_sheet_action, self.print_pdf_action, self.export_excel_action):
-            if not action.isEnabled():
-                action.setToolTip(unavailable)
-                action.setStatusTip(unavailable)
+        tips = {
+            self.export_sheet_action: self.tr("Sign your scores and save them for the organizer"),
+            self.print_pdf_action: self.tr("Rubric reports and your summary, as PDF"),
+            self.export_excel_action: self.tr("Your scores as an Excel workbook (for reading)"),
+            self.worksheet_export_action: self.tr("A workbook to score in Excel, then import back"),
+            self.worksheet_import_action: self.tr("Bring back the scores typed in the offline worksheet"),
+        }
+        for action, tip in tips.items():
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
         self.language_menu.setToolTipsVisible(True)
         for action in self.language_actions.values():
             action.setToolTip(self.tr("Takes effect at once"))
@@ -306,6 +355,9 @@ class MainWindow(QMainWindow):
         self.importer.cancelled.connect(
             lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."), 8000)
         )
+        self.reports.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.worksheets.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.worksheets.applied.connect(self._worksheet_applied)
         self.backups.made.connect(self.status.set_backup)
         self.backups.failed.connect(
             lambda text: self.statusBar().showMessage(
@@ -331,7 +383,7 @@ class MainWindow(QMainWindow):
         self.view.show_round(ref, len(self.controller.refs))
         self.view.update_count()
         has_round = ref is not None
-        for action in self._workspace_actions()[2:]:
+        for action in self._round_actions():
             action.setEnabled(has_round)
         self.setWindowTitle(self._title())
         if has_round and self.model.rowCount():
@@ -473,6 +525,64 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _ref_for_export(self) -> RoundRef | None:
+        """The current round, with pending comments saved first (every export starts with this)."""
+        if not self.attached or self.tasks.running:
+            return None
+        self.view.form.flush()
+        return self.controller.ref
+
+    def export_sheet(self) -> bool:
+        """File → Export score sheet… (incomplete warning, passphrase, folder, background export)."""
+        ref = self._ref_for_export()
+        return ref is not None and self.sheet_exporter.start(ref)
+
+    def show_print_dialog(self) -> PrintDialog | None:
+        """File → Print / Save PDF…: which report, then save or print."""
+        ref = self._ref_for_export()
+        if ref is None:
+            return None
+        detail = self.controller.detail
+        code = detail.code if detail is not None else None
+        entry = f"{detail.code} · {detail.title}" if detail is not None else None
+        return self.reports.show_print_dialog(ref, code, entry)
+
+    def export_excel(self) -> bool:
+        ref = self._ref_for_export()
+        return ref is not None and self.reports.export_excel(ref)
+
+    def export_worksheet(self) -> bool:
+        ref = self._ref_for_export()
+        return ref is not None and self.worksheets.export(ref)
+
+    def import_worksheet(self, path: Path | None = None) -> bool:
+        ref = self._ref_for_export()
+        return ref is not None and self.worksheets.import_file(ref, self.controller.actor, path)
+
+    def _worksheet_applied(self, result: WorksheetImport | None) -> None:
+        """Show the scores the worksheet changed: the list, the progress and the entry shown."""
+        self.controller.undo_stack.clear()  # undo would reach past changes it did not make
+        self.controller.reload_rows()
+        self.controller.refresh()
+        self.view.update_count()
+        if result is not None and result.applied:
+            self.status.set_saved(result.applied[-1].saved_at)
+
+    def show_signing_key(self) -> SigningKeyDialog | None:
+        """Settings → My signing key…"""
+        if not self.attached:
+            return None
+        from e2judge.services.judge_key import judge_label
+        from e2judge.ui.signing_key import SigningKeyDialog
+
+        ref = self.controller.ref
+        owner = judge_label(ref.judge_name, ref.judge_key) if ref is not None else "E2 Judge"
+        judge = ref.judge_key if ref is not None else "judge"
+        dialog = SigningKeyDialog(self.ctx, self.tasks, owner, judge, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_restore(self) -> RestoreDialog:
         self.view.form.flush()
         from e2judge.ui.backups import RestoreDialog
@@ -489,6 +599,7 @@ class MainWindow(QMainWindow):
         from e2judge.services.backup import restore_backup
 
         self.view.form.flush()
+        self.tasks.wait()
         self.backups.stop()
         self.ctx.close_db()
         ok = True
@@ -557,6 +668,8 @@ class MainWindow(QMainWindow):
         if self.attached:
             self.view.form.flush()
             self.importer.wait()
+            self.tasks.wait()
             self.backups.stop()
+            self.reports.cleanup()
         self.opener.cleanup()
         super().closeEvent(event)

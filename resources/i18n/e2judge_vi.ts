@@ -281,6 +281,113 @@
     </message>
 </context>
 <context>
+    <name>ExportDoneDialog</name>
+    <message>
+        <source>Score sheet exported</source>
+        <translation>Đã xuất phiếu điểm</translation>
+    </message>
+    <message>
+        <source>Saved safely — you can remove the USB drive</source>
+        <translation>Đã lưu an toàn — có thể rút USB</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>The file was read back and its signature checked.</source>
+        <translation>Tệp đã được đọc lại và kiểm tra chữ ký.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần xuất</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khoá</translation>
+    </message>
+    <message>
+        <source>Encrypted for the organizer and signed</source>
+        <translation>Đã ký và mã hoá cho ban tổ chức</translation>
+    </message>
+    <message>
+        <source>Signed, not encrypted (the batch has no organizer encryption key)</source>
+        <translation>Đã ký, không mã hoá (gói bài không kèm khoá mã hoá của ban tổ chức)</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Bảo vệ</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation>Lần xuất:</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>Dấu vân tay khoá:</translation>
+    </message>
+    <message>
+        <source>Protection:</source>
+        <translation>Bảo vệ:</translation>
+    </message>
+    <message>
+        <source>Incomplete entries</source>
+        <translation>Bài chưa chấm xong</translation>
+    </message>
+    <message>
+        <source>{n} of {total} entries were exported as incomplete. Export again when they are finished: the next export is the next revision.</source>
+        <translation>{n}/{total} bài được xuất ở trạng thái chưa chấm xong. Hãy xuất lại khi chấm xong: lần xuất sau sẽ là lần xuất tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Text for an email to the organizer (attach the file above):</source>
+        <translation>Nội dung thư gửi ban tổ chức (đính kèm tệp ở trên):</translation>
+    </message>
+    <message>
+        <source>Email text</source>
+        <translation>Nội dung thư</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>Copy the email text</source>
+        <translation>Sao chép nội dung thư</translation>
+    </message>
+    <message>
+        <source>Copy the email text to the clipboard</source>
+        <translation>Sao chép nội dung thư vào bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>Trạng thái sao chép</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Open the folder of the file</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Đã sao chép.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search code, title, author… (Ctrl+F)</source>
@@ -395,6 +502,10 @@
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
+        <source>Offline Excel &amp;worksheet</source>
+        <translation>Bảng chấm Excel &amp;ngoại tuyến</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -413,6 +524,18 @@
     <message>
         <source>Export E&amp;xcel…</source>
         <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Export worksheet…</source>
+        <translation>&amp;Xuất bảng chấm…</translation>
+    </message>
+    <message>
+        <source>&amp;Import worksheet…</source>
+        <translation>&amp;Nhập bảng chấm…</translation>
+    </message>
+    <message>
+        <source>My &amp;signing key…</source>
+        <translation>&amp;Khoá ký của tôi…</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
@@ -451,8 +574,24 @@
         <translation>&amp;Giới thiệu E2 Judge</translation>
     </message>
     <message>
-        <source>Not available in this version</source>
-        <translation>Chưa có trong phiên bản này</translation>
+        <source>Sign your scores and save them for the organizer</source>
+        <translation>Ký điểm của bạn và lưu thành tệp gửi ban tổ chức</translation>
+    </message>
+    <message>
+        <source>Rubric reports and your summary, as PDF</source>
+        <translation>Phiếu chấm và bảng tổng hợp, dạng PDF</translation>
+    </message>
+    <message>
+        <source>Your scores as an Excel workbook (for reading)</source>
+        <translation>Điểm của bạn dạng tệp Excel (để xem)</translation>
+    </message>
+    <message>
+        <source>A workbook to score in Excel, then import back</source>
+        <translation>Bảng tính để chấm trong Excel, rồi nhập lại vào ứng dụng</translation>
+    </message>
+    <message>
+        <source>Bring back the scores typed in the offline worksheet</source>
+        <translation>Đưa điểm đã nhập trong bảng chấm ngoại tuyến vào ứng dụng</translation>
     </message>
     <message>
         <source>Takes effect at once</source>
@@ -585,6 +724,220 @@ Thư mục hồ sơ: {path}</translation>
     <message>
         <source>Opening your scores…</source>
         <translation>Đang mở bảng điểm của bạn…</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Create your signing key</source>
+        <translation>Tạo khoá ký của bạn</translation>
+    </message>
+    <message>
+        <source>Passphrase of your signing key</source>
+        <translation>Mật khẩu khoá ký của bạn</translation>
+    </message>
+    <message>
+        <source>E2 Judge signs every score sheet you export with your personal key, so the organizer can check that the scores come from you and were not changed on the way. The key is created now and stays on this computer, locked by a passphrase you choose (at least {n} characters).
+You will type this passphrase at every export. Nobody can recover it if it is forgotten: write it down and keep it somewhere safe.</source>
+        <translation>E2 Judge ký mọi phiếu điểm bạn xuất bằng khoá riêng của bạn, để ban tổ chức kiểm tra được rằng điểm đúng là của bạn và không bị sửa trên đường gửi. Khoá được tạo ngay bây giờ và chỉ nằm trên máy tính này, được khoá bằng mật khẩu do bạn chọn (ít nhất {n} ký tự).
+Bạn sẽ gõ mật khẩu này mỗi lần xuất phiếu điểm. Không ai lấy lại được mật khẩu nếu bạn quên: hãy ghi lại và cất ở nơi an toàn.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your signing key.</source>
+        <translation>Gõ mật khẩu khoá ký của bạn.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Giải thích</translation>
+    </message>
+    <message>
+        <source>What will be signed</source>
+        <translation>Nội dung sẽ được ký</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Hiện mật khẩu</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Nhập lại:</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Tạo khoá</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Hãy gõ mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {n} characters.</source>
+        <translation>Mật khẩu phải có ít nhất {n} ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>Hai mật khẩu không giống nhau. Hãy gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print / Save PDF</source>
+        <translation>In / Lưu PDF</translation>
+    </message>
+    <message>
+        <source>Which report?</source>
+        <translation>Bạn muốn in báo cáo nào?</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <source>Rubric report of this entry</source>
+        <translation>Phiếu chấm bài này</translation>
+    </message>
+    <message>
+        <source>(no entry selected)</source>
+        <translation>(chưa chọn bài nào)</translation>
+    </message>
+    <message>
+        <source>Current entry</source>
+        <translation>Bài đang xem</translation>
+    </message>
+    <message>
+        <source>Rubric reports of all entries</source>
+        <translation>Phiếu chấm tất cả các bài</translation>
+    </message>
+    <message>
+        <source>My summary table</source>
+        <translation>Bảng tổng hợp của tôi</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Opens the PDF in the computer's viewer, which prints it</source>
+        <translation>Mở tệp PDF bằng trình xem của máy tính để in từ đó</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>Worksheet refused</source>
+        <translation>Không nhận bảng chấm</translation>
+    </message>
+    <message>
+        <source>{file} has {n} problems. Nothing was applied: correct these cells in Excel, save, and import the worksheet again.</source>
+        <translation>{file} có {n} lỗi. Chưa áp dụng thay đổi nào: hãy sửa các ô này trong Excel, lưu lại rồi nhập lại bảng chấm.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Các lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsController</name>
+    <message>
+        <source>rubric-report-{code}.pdf</source>
+        <translation>phieu-cham-{code}.pdf</translation>
+    </message>
+    <message>
+        <source>summary-{judge}.pdf</source>
+        <translation>bang-tong-hop-{judge}.pdf</translation>
+    </message>
+    <message>
+        <source>rubric-reports-{judge}.pdf</source>
+        <translation>phieu-cham-tat-ca-{judge}.pdf</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Đang tạo tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF saved ({pages} pages): {path}</source>
+        <translation>PDF đã lưu ({pages} trang): {path}</translation>
+    </message>
+    <message>
+        <source>The PDF is open in the viewer: print it from there.</source>
+        <translation>Tệp PDF đã mở trong trình xem: hãy in từ đó.</translation>
+    </message>
+    <message>
+        <source>No program on this computer can open PDF files.</source>
+        <translation>Máy tính này không có chương trình mở được tệp PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF was written here: {path}</source>
+        <translation>Tệp PDF đã được lưu tại: {path}</translation>
+    </message>
+    <message>
+        <source>scores-{judge}.xlsx</source>
+        <translation>bang-diem-{judge}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang tạo tệp Excel…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
+    </message>
+    <message>
+        <source>The file was not written.</source>
+        <translation>Chưa ghi được tệp.</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>Chưa ghi tệp</translation>
     </message>
 </context>
 <context>
@@ -723,6 +1076,132 @@ Bài này bị khoá và không được tính.</translation>
     </message>
 </context>
 <context>
+    <name>SheetExporter</name>
+    <message>
+        <source>Sign the score sheet of {judge} for {round}</source>
+        <translation>Ký phiếu điểm của {judge} cho {round}</translation>
+    </message>
+    <message>
+        <source>Folder or USB drive for the score sheet</source>
+        <translation>Thư mục hoặc USB để lưu phiếu điểm</translation>
+    </message>
+    <message>
+        <source>Signing and saving the score sheet…</source>
+        <translation>Đang ký và lưu phiếu điểm…</translation>
+    </message>
+    <message>
+        <source>Some entries are not finished</source>
+        <translation>Còn bài chưa chấm xong</translation>
+    </message>
+    <message>
+        <source>{n} entries are not completely scored. Export them as incomplete? You can export again later: the next export is the next revision.</source>
+        <translation>{n} bài chưa được chấm xong. Vẫn xuất các bài này ở trạng thái chưa chấm xong? Bạn có thể xuất lại sau: lần xuất sau sẽ là lần xuất tiếp theo.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong. Nothing was exported.</source>
+        <translation>Mật khẩu không đúng. Chưa xuất gì cả.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you chose when your signing key was created.</source>
+        <translation>Hãy gõ mật khẩu bạn đã chọn khi tạo khoá ký.</translation>
+    </message>
+    <message>
+        <source>The score sheet was not exported. Nothing was changed.</source>
+        <translation>Chưa xuất được phiếu điểm. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Export refused</source>
+        <translation>Không xuất được</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeyDialog</name>
+    <message>
+        <source>My signing key</source>
+        <translation>Khoá ký của tôi</translation>
+    </message>
+    <message>
+        <source>Your score sheets are signed with this key, kept on this computer and locked by your passphrase. The organizer checks its fingerprint: if asked, read the groups of digits below to them, for example on the phone.</source>
+        <translation>Phiếu điểm của bạn được ký bằng khoá này; khoá nằm trên máy tính này và được khoá bằng mật khẩu của bạn. Ban tổ chức kiểm tra dấu vân tay của khoá: khi được hỏi, hãy đọc các nhóm số dưới đây cho họ, ví dụ qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Giải thích</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet. It is created at your first score sheet export, or you can create it now.</source>
+        <translation>Bạn chưa có khoá ký. Khoá được tạo khi bạn xuất phiếu điểm lần đầu, hoặc bạn có thể tạo ngay bây giờ.</translation>
+    </message>
+    <message>
+        <source>No key yet</source>
+        <translation>Chưa có khoá</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khoá</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>Mã khoá</translation>
+    </message>
+    <message>
+        <source>Key owner</source>
+        <translation>Chủ khoá</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>Mã khoá:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Chủ khoá:</translation>
+    </message>
+    <message>
+        <source>Export public key…</source>
+        <translation>Xuất khoá công khai…</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>Xuất khoá công khai</translation>
+    </message>
+    <message>
+        <source>A file for the organizer; it holds nothing secret</source>
+        <translation>Tệp gửi ban tổ chức; không chứa gì bí mật</translation>
+    </message>
+    <message>
+        <source>Create key…</source>
+        <translation>Tạo khoá…</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Tạo khoá</translation>
+    </message>
+    <message>
+        <source>Creating your signing key…</source>
+        <translation>Đang tạo khoá ký…</translation>
+    </message>
+    <message>
+        <source>public-key-{judge}.json</source>
+        <translation>khoa-cong-khai-{judge}.json</translation>
+    </message>
+    <message>
+        <source>Public key (*.json)</source>
+        <translation>Khoá công khai (*.json)</translation>
+    </message>
+    <message>
+        <source>Public key, PEM (*.pem)</source>
+        <translation>Khoá công khai, PEM (*.pem)</translation>
+    </message>
+    <message>
+        <source>Public key exported</source>
+        <translation>Đã xuất khoá công khai</translation>
+    </message>
+    <message>
+        <source>Nothing was done.</source>
+        <translation>Chưa làm được gì.</translation>
+    </message>
+</context>
+<context>
     <name>StandardButton</name>
     <message>
         <source>OK</source>
@@ -824,6 +1303,121 @@ Bài này bị khoá và không được tính.</translation>
         <translation>1. Mở tệp lô bài mà ban tổ chức gửi cho bạn.
 2. Chấm từng bài theo phiếu chấm; mọi thay đổi được lưu ngay.
 3. Chấm xong, xuất phiếu điểm và gửi lại cho ban tổ chức.</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetController</name>
+    <message>
+        <source>worksheet-{judge}.xlsx</source>
+        <translation>bang-cham-{judge}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export offline worksheet</source>
+        <translation>Xuất bảng chấm ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the worksheet…</source>
+        <translation>Đang tạo bảng chấm…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
+    </message>
+    <message>
+        <source>Offline worksheet exported</source>
+        <translation>Đã xuất bảng chấm ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Score in the worksheet with Excel or LibreOffice (only the score and comment columns can be edited), save it, then use “Import worksheet…” to bring the scores back.</source>
+        <translation>Hãy chấm trong bảng chấm bằng Excel hoặc LibreOffice (chỉ sửa được các cột điểm và nhận xét), lưu lại, rồi dùng “Nhập bảng chấm…” để đưa điểm vào ứng dụng.</translation>
+    </message>
+    <message>
+        <source>Import offline worksheet</source>
+        <translation>Nhập bảng chấm ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Checking the worksheet…</source>
+        <translation>Đang kiểm tra bảng chấm…</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>Không có gì để nhập</translation>
+    </message>
+    <message>
+        <source>The worksheet holds the same scores and comments as the app. Nothing was changed.</source>
+        <translation>Bảng chấm có cùng điểm và nhận xét như trong ứng dụng. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Changed in both places</source>
+        <translation>Đã sửa ở cả hai nơi</translation>
+    </message>
+    <message>
+        <source>{n} cells were changed in the app after the worksheet was exported, and also in the worksheet. Overwrite the scores in the app?</source>
+        <translation>{n} ô đã được sửa trong ứng dụng sau khi xuất bảng chấm, và cũng được sửa trong bảng chấm. Ghi đè điểm trong ứng dụng?</translation>
+    </message>
+    <message>
+        <source>Yes: use the worksheet's values. No: keep the app's values for these cells and apply only the other {other} changes.
+
+{cells}</source>
+        <translation>Có: dùng giá trị trong bảng chấm. Không: giữ giá trị trong ứng dụng cho các ô này và chỉ áp dụng {other} thay đổi còn lại.
+
+{cells}</translation>
+    </message>
+    <message>
+        <source>Worksheet import cancelled; nothing was changed.</source>
+        <translation>Đã huỷ nhập bảng chấm; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Applying the worksheet…</source>
+        <translation>Đang áp dụng bảng chấm…</translation>
+    </message>
+    <message>
+        <source>Changes applied: {n}</source>
+        <translation>Số thay đổi đã áp dụng: {n}</translation>
+    </message>
+    <message>
+        <source>Conflicting cells not applied (the app's values kept): {n}</source>
+        <translation>Số ô bị trùng chưa áp dụng (giữ giá trị trong ứng dụng): {n}</translation>
+    </message>
+    <message>
+        <source>Conflicting cells overwritten with the worksheet's values: {n}</source>
+        <translation>Số ô bị trùng đã ghi đè bằng giá trị trong bảng chấm: {n}</translation>
+    </message>
+    <message>
+        <source>Worksheet imported</source>
+        <translation>Đã nhập bảng chấm</translation>
+    </message>
+    <message>
+        <source>Worksheet imported: {n} changes applied.</source>
+        <translation>Đã nhập bảng chấm: áp dụng {n} thay đổi.</translation>
+    </message>
+    <message>
+        <source>overall comment</source>
+        <translation>nhận xét chung</translation>
+    </message>
+    <message>
+        <source>comment on {criterion}</source>
+        <translation>nhận xét cho {criterion}</translation>
+    </message>
+    <message>
+        <source>{cell}: {code} · {what}: app {app}, worksheet {sheet}</source>
+        <translation>{cell}: {code} · {what}: ứng dụng {app}, bảng chấm {sheet}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>Worksheet refused</source>
+        <translation>Không nhận bảng chấm</translation>
+    </message>
+    <message>
+        <source>The worksheet was not used. Nothing was changed.</source>
+        <translation>Chưa dùng bảng chấm. Không có gì thay đổi.</translation>
     </message>
 </context>
 </TS>

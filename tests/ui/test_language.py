@@ -19,7 +19,7 @@ def test_switching_language_changes_visible_texts_at_once(qtbot: QtBot, make_win
     assert view.filter_bar.search.placeholderText().startswith("Tìm mã")
     assert window.model.headerData(Column.TITLE, Qt.Orientation.Horizontal) == "Tên bài"
     assert window.view.form.blocks[0].radios[0].text() == "[1] 0 điểm"
-    assert window.export_sheet_action.toolTip() == "Chưa có trong phiên bản này"
+    assert window.export_sheet_action.toolTip() == "Ký điểm của bạn và lưu thành tệp gửi ban tổ chức"
 
     window.language_actions["en"].trigger()
     assert window.file_menu.title() == "&File"
@@ -29,7 +29,7 @@ def test_switching_language_changes_visible_texts_at_once(qtbot: QtBot, make_win
     assert window.model.headerData(Column.TITLE, Qt.Orientation.Horizontal) == "Title"
     assert window.view.form.blocks[0].radios[0].text() == "[1] 0 pt"
     assert window.view.form.blocks[0].badge.text() == "— not scored"
-    assert window.export_sheet_action.toolTip() == "Not available in this version"
+    assert window.export_sheet_action.toolTip() == "Sign your scores and save them for the organizer"
     assert window.language_actions["en"].isChecked() and not window.language_actions["vi"].isChecked()
     saved = json.loads((window.ctx.profile.root / "ui-settings.json").read_text("utf-8"))
     assert saved["language"] == "en"
