@@ -186,7 +186,10 @@ def main() -> int:
         for i in range(repeats):
             (folder / f"a{i}").mkdir()
             (folder / f"b{i}").mkdir()
+            # Start each side from a clean page cache state, so neither pays for the other's writes.
+            os.sync()
             baselines.append(in_child("run_baseline", batch, folder / f"a{i}"))
+            os.sync()
             imports.append(in_child("run_import", batch, folder / f"b{i}"))
             shutil.rmtree(folder / f"a{i}")
             shutil.rmtree(folder / f"b{i}")
