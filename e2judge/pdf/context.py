@@ -24,6 +24,7 @@ class ReportContext:
     judge_key: str
     blind: bool
     demo: bool
+    signed: bool
     batch_key: str
     batch_revision: int
     sheet_revision: int | None  # the newest score sheet exported, None when none yet
@@ -56,6 +57,7 @@ def report_context(db: Database, profile: Profile, ref: RoundRef) -> ReportConte
         judge_key=ref.judge_key,
         blind=ref.blind,
         demo=ref.demo,
+        signed=ref.signed,
         batch_key=ref.batch_key,
         batch_revision=ref.batch_revision,
         sheet_revision=sheet[0] if sheet else None,

@@ -85,6 +85,7 @@ def write_entry_pdf(details: Iterable[EntryDetail], context: ReportContext, out:
         header_right=context.round_name,
         footer_left=f"{labels('entry_title').capitalize()} · {context.judge_name}",
         demo=context.demo,
+        unsigned=not context.signed,
         title=f"{labels('entry_title').capitalize()} — {context.contest_name} — {context.round_name}",
         author=context.judge_name,
     )

@@ -95,6 +95,7 @@ def write_summary_pdf(rows: Sequence[EntryRow], ctx: ReportContext, out: Path, l
         header_right=ctx.round_name,
         footer_left=f"{labels('summary_title').capitalize()} · {ctx.judge_name}",
         demo=ctx.demo,
+        unsigned=not ctx.signed,
         title=f"{labels('summary_title').capitalize()} — {ctx.contest_name} — {ctx.round_name}",
         author=ctx.judge_name,
     )

@@ -44,6 +44,7 @@ class PageSetup:
     header_right: str = ""  # the round, or a report kind; a PageNote overrides it
     footer_left: str = ""
     demo: bool = False
+    unsigned: bool = False  # the batch came from a workbook, not a signed batch
     title: str = ""  # PDF metadata
     author: str = ""
 
@@ -104,9 +105,10 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
             number_w = self.stringWidth(number, FAMILY, 8)
             self.drawRightString(PAGE_WIDTH - MARGIN_X, _FOOTER_Y, number)
             footer = setup.footer_left
-            if setup.demo:
-                self.setFillColor(WARN_INK)
-                footer = f"{labels('demo')} · {footer}" if footer else labels("demo")
+            for flag, key in ((setup.unsigned, "unsigned"), (setup.demo, "demo")):
+                if flag:
+                    self.setFillColor(WARN_INK)
+                    footer = f"{labels(key)} · {footer}" if footer else labels(key)
             self.drawString(MARGIN_X, _FOOTER_Y, _fit(self, footer, FAMILY, 8, FRAME_WIDTH - number_w - 12))
             self.restoreState()
 

@@ -241,3 +241,24 @@ def test_judge_key_fingerprint_and_sheet_revision(judged: Judged, tmp_path: Path
     assert squeeze(info.fingerprint) in text
     assert squeeze("lần xuất thứ 1") in text
     assert squeeze(f"{ref.batch_key} (phiên bản 1)") in text
+
+
+def test_reports_from_an_unsigned_workbook_say_so(judged: Judged, tmp_path: Path) -> None:
+    from e2judge.db.session import open_judge_db
+    from e2judge.paths import Profile, resource
+    from e2judge.services.import_workbook import import_workbook
+    from e2judge.services.rounds import list_rounds
+
+    profile = Profile(tmp_path / "unsigned").ensure()
+    with open_judge_db(profile.database) as db:
+        import_workbook(db, profile, resource("demo", "e2-2022", "workbook.xlsx"), "GK01")
+        (ref,) = list_rounds(db)
+        assert not ref.signed
+        unsigned_pdf = tmp_path / "unsigned.pdf"
+        write_entry_reports(db, profile, ref, unsigned_pdf, ["E2-001"])
+    signed_pdf = tmp_path / "signed.pdf"
+    signed_profile, signed_db, signed_ref = judged
+    write_entry_reports(signed_db, signed_profile, signed_ref, signed_pdf)
+    mark = squeeze("CHƯA KÝ — nhập từ sổ tính")
+    assert all(mark in squeeze(page) for page in page_texts(unsigned_pdf))
+    assert not any(mark in squeeze(page) for page in page_texts(signed_pdf))
