@@ -9,8 +9,6 @@ since a number format's ``.`` means "the locale's decimal separator".
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from e2judge.pdf.labels import Labels
 from e2judge.services.audit import now
 from e2judge.services.entries import Status, list_entries
 from e2judge.services.rounds import RoundRef
+from e2judge.xlsx.book import print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, set_text, set_value, write_row
 
 __all__ = ["ScoredEntry", "load_scores", "points_format", "save_workbook", "write_judge_workbook"]
@@ -135,20 +134,6 @@ def header_row(ws: Worksheet, headers: Sequence[str], widths: Sequence[float], h
     ws.row_dimensions[1].height = height
 
 
-def save_workbook(wb: Workbook, out: Path) -> None:
-    """Save atomically: a temporary file in the same folder, then renamed over ``out``."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        wb.save(temp_name)
-        os.replace(temp_name, out)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
 def write_judge_workbook(db: Database, ref: RoundRef, out: Path, lang: str = "vi") -> None:
     """Write the judge's score workbook for ``ref`` to ``out`` (sheets: scores, rubric, about)."""
     lb = Labels(lang)
@@ -219,6 +204,7 @@ def _scores_sheet(ws: Worksheet, ref: RoundRef, entries: Sequence[ScoredEntry], 
     ws.freeze_panes = "C2"
     last = get_column_letter(len(heads))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(entries)) + 1}"
+    print_wide_table(ws)
 
 
 def _rule(criterion: Criterion, lb: Labels) -> str:

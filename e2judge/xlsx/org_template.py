@@ -6,8 +6,6 @@ A header cell reads ``"<Vietnamese label> (<key>)"``; the reader also accepts th
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge.core.rubric import CommentRule
+from e2judge.xlsx.book import save_workbook
 from e2judge.xlsx.cells import cell_at, set_text, write_row
 
 SHEET_CONTEST = "Contest"
@@ -164,7 +163,7 @@ def write_template(path: Path) -> None:
     _write_table(rubric, RUBRIC_COLUMNS)
     _add_list(rubric, list(RUBRIC_COLUMNS).index("comment_rule") + 1, COMMENT_RULES, 2, _TEMPLATE_ROWS)
     _write_help(wb.create_sheet(SHEET_HELP))
-    _save_atomic(wb, path)
+    save_workbook(wb, path)
 
 
 def _write_contest(ws: Worksheet) -> None:
@@ -246,13 +245,3 @@ def _write_help(ws: Worksheet) -> None:
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
-def _save_atomic(wb: Workbook, path: Path) -> None:
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

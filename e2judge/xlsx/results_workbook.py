@@ -6,8 +6,6 @@ text goes through ``cells.set_text`` (never a formula); numbers are written as n
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge.core.rubric import format_points
 from e2judge.services.org_results import Results
+from e2judge.xlsx.book import print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, write_row
 
 SHEET_RESULTS = "Kết quả"
@@ -117,7 +116,7 @@ def write_results_workbook(results: Results, out: Path) -> None:
     _discrepancy_sheet(wb.create_sheet(SHEET_DISCREPANCIES), results)
     _missing_sheet(wb.create_sheet(SHEET_MISSING), results)
     _details_sheet(wb.create_sheet(SHEET_DETAILS), results)
-    _save_atomic(wb, Path(out))
+    save_workbook(wb, Path(out))
 
 
 def _yes(flag: bool) -> str:
@@ -223,14 +222,6 @@ def _table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[obj
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
     ws.row_dimensions[1].height = 45
+    print_wide_table(ws)
 
 
-def _save_atomic(wb: Workbook, path: Path) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -34,6 +34,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
+from e2judge.core.i18n import _, ngettext
+from e2judge.core.i18n import number as show_number
 from e2judge.core.rubric import Criterion, Rubric, format_points
 from e2judge.core.text import clean_text
 from e2judge.db.models import Batch
@@ -50,6 +52,7 @@ from e2judge.services.scoring import (
     set_overall_comment,
     set_points,
 )
+from e2judge.xlsx.book import save_workbook
 from e2judge.xlsx.cells import cell_at, cell_number, cell_text, set_text, set_value, write_row, xml_safe_text
 from e2judge.xlsx.judge_workbook import (
     WARN_FILL,
@@ -58,7 +61,6 @@ from e2judge.xlsx.judge_workbook import (
     header_row,
     levels_text,
     load_scores,
-    save_workbook,
 )
 from e2judge.xlsx.safe_read import SheetValues, read_sheets
 
@@ -349,21 +351,36 @@ class PlannedChange:
         return self.current != self.exported
 
     def __str__(self) -> str:
-        what = f"{self.code} {self.criterion_key or ''} {self.field.replace('_', ' ')}".replace("  ", " ")
+        what = " ".join(part for part in (self.code, self.criterion_key, _field_name(self.field)) if part)
         if self.conflict:
-            return (
-                f"{self.where}: {what}: changed in the app since the export "
-                f"({_show(self.exported)} → {_show(self.current)}) and in the worksheet "
-                f"({_show(self.exported)} → {_show(self.new)})"
+            text = _(
+                "{cell}: {what}: changed in the app since the export ({exported} → {current}) "
+                "and in the worksheet ({exported} → {new})"
             )
-        return f"{self.where}: {what}: {_show(self.exported)} → {_show(self.new)}"
+        else:
+            text = _("{cell}: {what}: {exported} → {new}")
+        return text.format(
+            cell=self.where,
+            what=what,
+            exported=_show(self.exported),
+            current=_show(self.current),
+            new=_show(self.new),
+        )
+
+
+def _field_name(field: str) -> str:
+    if field == FIELD_POINTS:
+        return _("points")
+    if field == FIELD_COMMENT:
+        return _("comment")
+    return _("overall comment")
 
 
 def _show(value: Value) -> str:
     if value is None or value == "":
-        return "empty"
+        return _("empty")
     if isinstance(value, float):
-        return format_points(value)
+        return show_number(value)
     one_line = " ".join(value.split())
     return repr(one_line if len(one_line) <= 40 else one_line[:39] + "…")
 
@@ -391,21 +408,29 @@ class WorksheetImport:
 
     def describe(self) -> str:
         """One line for a person."""
+        changes, conflicts = len(self.changes), len(self.conflicts)
         if self.dry_run:
-            return (
-                f"{self.source}: {_count(len(self.changes), 'changed cell')}, "
-                f"{_count(len(self.conflicts), 'conflict')}; nothing applied (dry run)"
+            cells = ngettext("{count} changed cell", "{count} changed cells", changes).format(count=changes)
+            found = ngettext("{count} conflict", "{count} conflicts", conflicts).format(count=conflicts)
+            return _("{file}: {cells}, {conflicts}; nothing applied (dry run)").format(
+                file=self.source, cells=cells, conflicts=found
             )
-        text = f"{self.source}: {_count(len(self.applied), 'change')} applied"
+        applied = len(self.applied)
+        text = ngettext("{file}: {count} change applied", "{file}: {count} changes applied", applied).format(
+            file=self.source, count=applied
+        )
         if self.skipped:
-            text += f", {_count(len(self.skipped), 'conflict')} not applied (the app's values kept)"
+            skipped = len(self.skipped)
+            text += ngettext(
+                ", {count} conflict not applied (the app's values kept)",
+                ", {count} conflicts not applied (the app's values kept)",
+                skipped,
+            ).format(count=skipped)
         elif self.conflicts:
-            text += f" ({_count(len(self.conflicts), 'conflict')} overwritten)"
+            text += ngettext(
+                " ({count} conflict overwritten)", " ({count} conflicts overwritten)", conflicts
+            ).format(count=conflicts)
         return text
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @dataclass
@@ -441,21 +466,31 @@ def import_worksheet(
     sheets = _read_sheets(path, max_rows=MAX_ROWS, max_columns=max(max_columns, 4))
     meta_values = sheets.get(META_SHEET)
     if meta_values is None:
-        raise InputRefused(source, "not an E2 Judge worksheet (its hidden sheet _e2judge is missing)")
+        raise InputRefused(source, _("not an E2 Judge worksheet (its hidden sheet _e2judge is missing)"))
     meta = _read_meta(source, meta_values, rubric)
     if meta.batch_key != ref.batch_key:
         raise InputRefused(
-            source, f"exported for batch {meta.batch_key}, not for this round's batch {ref.batch_key}"
+            source,
+            _("exported for batch {exported}, not for this round's batch {batch}").format(
+                exported=meta.batch_key, batch=ref.batch_key
+            ),
         )
     if meta.judge_key != ref.judge_key:
-        raise InputRefused(source, f"exported for judge {meta.judge_key}, not for judge {ref.judge_key}")
+        raise InputRefused(
+            source,
+            _("exported for judge {exported}, not for judge {judge}").format(
+                exported=meta.judge_key, judge=ref.judge_key
+            ),
+        )
     if meta.rubric_sha256 != rubric.sha256():
         raise InputRefused(
-            source, "the rubric has changed since this worksheet was exported; export a new worksheet"
+            source, _("the rubric has changed since this worksheet was exported; export a new worksheet")
         )
     sheet_values = sheets.get(meta.layout.sheet)
     if sheet_values is None:
-        raise InputRefused(source, f"the sheet {meta.layout.sheet!r} is missing (was it renamed?)")
+        raise InputRefused(
+            source, _("the sheet {sheet} is missing (was it renamed?)").format(sheet=repr(meta.layout.sheet))
+        )
     current = {e.code: e for e in load_scores(db, ref)}
     problems: list[Problem] = []
     changes = _compare(sheet_values, meta, current, rubric, problems)
@@ -473,7 +508,10 @@ def import_worksheet(
             applied.append(_apply(db, change, actor))
         except ScoreRejected as exc:  # only if the app changed under us between check and apply
             raise InputRefused(
-                source, f"{change.where}: {exc} ({len(applied)} earlier changes were applied)"
+                source,
+                _("{cell}: {problem} ({count} earlier changes were applied)").format(
+                    cell=change.where, problem=exc, count=len(applied)
+                ),
             ) from exc
     return WorksheetImport(source, tuple(changes), tuple(applied), False, overwrite, meta.exported_at)
 
@@ -494,7 +532,7 @@ def _meta_text(meta: SheetValues, row: int) -> str:
 
 def _read_meta(source: str, meta: SheetValues, rubric: Rubric) -> _Meta:
     keys = {cell_text(meta.get(r, 1)[0]): r for r in range(1, SNAPSHOT_HEADER_ROW)}
-    damaged = InputRefused(source, "the hidden sheet _e2judge is damaged; export a new worksheet")
+    damaged = InputRefused(source, _("the hidden sheet _e2judge is damaged; export a new worksheet"))
 
     def text(key: str) -> str:
         if key not in keys:
@@ -502,9 +540,11 @@ def _read_meta(source: str, meta: SheetValues, rubric: Rubric) -> _Meta:
         return _meta_text(meta, keys[key])
 
     if text("format") != FORMAT:
-        raise InputRefused(source, "not an E2 Judge worksheet")
+        raise InputRefused(source, _("not an E2 Judge worksheet"))
     if text("version") != str(VERSION):
-        raise InputRefused(source, f"worksheet format version {text('version')} is not supported")
+        raise InputRefused(
+            source, _("worksheet format version {version} is not supported").format(version=text("version"))
+        )
     layout = _parse_layout(text("layout"), rubric)
     if layout is None:
         raise damaged
@@ -532,7 +572,7 @@ def _read_meta(source: str, meta: SheetValues, rubric: Rubric) -> _Meta:
         ordered.append((code, values))
     if _digest(ordered) != text("snapshot_sha256"):
         raise InputRefused(
-            source, "the hidden sheet _e2judge was changed after export; export a new worksheet"
+            source, _("the hidden sheet _e2judge was changed after export; export a new worksheet")
         )
     return _Meta(
         batch_key=text("batch_key"),
@@ -588,14 +628,15 @@ def _compare(
             problems.append(
                 Problem(
                     where(1, column),
-                    f"the header should read {_show(_norm_text(expected))}; "
-                    "were columns moved? export a new worksheet",
+                    _("the header should read {header}; were columns moved? export a new worksheet").format(
+                        header=_show(_norm_text(expected))
+                    ),
                 )
             )
     if problems:
         return []
     if sheet.truncated:
-        problems.append(Problem(title, f"too many rows: at most {MAX_ROWS} are read"))
+        problems.append(Problem(title, _("too many rows: at most {count} are read").format(count=MAX_ROWS)))
     changes: list[PlannedChange] = []
     seen: dict[str, int] = {}
     criteria = [(rubric.criterion(cid), p, c) for cid, p, c in layout.criteria]
@@ -605,17 +646,25 @@ def _compare(
         if not code:
             editable = [col for _c, p, cc in criteria for col in (p, cc)] + [layout.overall]
             if any(cell_text(sheet.get(row, col)[0]) for col in editable):
-                problems.append(Problem(where(row, layout.code), "this row has no entry code"))
+                problems.append(Problem(where(row, layout.code), _("this row has no entry code")))
             continue
         if code in seen:
-            problems.append(Problem(where(row, layout.code), f"entry {code} is also on row {seen[code]}"))
+            problems.append(
+                Problem(
+                    where(row, layout.code),
+                    _("entry {code} is also on row {row}").format(code=code, row=seen[code]),
+                )
+            )
             continue
         seen[code] = row
         exported = meta.snapshot.get(code)
         entry = current.get(code)
         if exported is None or entry is None:
             problems.append(
-                Problem(where(row, layout.code), f"entry {code} is not in this batch (or not in this export)")
+                Problem(
+                    where(row, layout.code),
+                    _("entry {code} is not in this batch (or not in this export)").format(code=code),
+                )
             )
             continue
         row_changes: list[PlannedChange] = []
@@ -667,8 +716,10 @@ def _compare(
             problems.append(
                 Problem(
                     row_changes[0].where,
-                    f"entry {code} is declared as a conflict of interest; withdraw the conflict in the "
-                    "app to score it",
+                    _(
+                        "entry {code} is declared as a conflict of interest; withdraw the conflict in the "
+                        "app to score it"
+                    ).format(code=code),
                 )
             )
             continue
@@ -694,16 +745,18 @@ def _read_points(
     raw, kind = sheet.get(row, column)
     ref = where(row, column)
     if kind == "f":
-        problems.append(Problem(ref, "a formula is not accepted here; type the points"))
+        problems.append(Problem(ref, _("a formula is not accepted here; type the points")))
         return _BAD
     if kind == "e":
-        problems.append(Problem(ref, f"the cell holds the error {cell_text(raw)}; type the points"))
+        problems.append(
+            Problem(ref, _("the cell holds the error {error}; type the points").format(error=cell_text(raw)))
+        )
         return _BAD
     if raw is None or (isinstance(raw, str) and not cell_text(raw)):
         return None
     number = cell_number(raw)
     if number is None:
-        problems.append(Problem(ref, f"{_show(cell_text(raw))} is not a number"))
+        problems.append(Problem(ref, _("{value} is not a number").format(value=_show(cell_text(raw)))))
         return _BAD
     message = criterion.check_points(number)
     if message is not None:
@@ -718,15 +771,20 @@ def _read_comment(
     raw, kind = sheet.get(row, column)
     ref = where(row, column)
     if kind == "f":
-        problems.append(Problem(ref, "a formula is not accepted here; type the comment as text"))
+        problems.append(Problem(ref, _("a formula is not accepted here; type the comment as text")))
         return None
     if kind == "e":
-        problems.append(Problem(ref, f"the cell holds the error {cell_text(raw)}"))
+        problems.append(Problem(ref, _("the cell holds the error {error}").format(error=cell_text(raw))))
         return None
     text = cell_text(raw)
     if len(text) > MAX_COMMENT_CHARS:
         problems.append(
-            Problem(ref, f"the comment is {len(text)} characters long; the limit is {MAX_COMMENT_CHARS}")
+            Problem(
+                ref,
+                _("the comment is {length} characters long; the limit is {limit}").format(
+                    length=len(text), limit=MAX_COMMENT_CHARS
+                ),
+            )
         )
         return None
     return text
