@@ -27,7 +27,7 @@ from e2judge.pdf.labels import Labels
 from e2judge.services.audit import now
 from e2judge.services.entries import Status, list_entries
 from e2judge.services.rounds import RoundRef
-from e2judge.xlsx.book import print_wide_table, save_workbook
+from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, set_text, set_value, write_row
 
 __all__ = ["ScoredEntry", "load_scores", "points_format", "save_workbook", "write_judge_workbook"]
@@ -204,7 +204,8 @@ def _scores_sheet(ws: Worksheet, ref: RoundRef, entries: Sequence[ScoredEntry], 
     ws.freeze_panes = "C2"
     last = get_column_letter(len(heads))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(entries)) + 1}"
-    print_wide_table(ws)
+    fit_row_heights(ws)
+    print_wide_table(ws, fit_width=False)
 
 
 def _rule(criterion: Criterion, lb: Labels) -> str:

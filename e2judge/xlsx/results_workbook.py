@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge.core.rubric import format_points
 from e2judge.services.org_results import Results
-from e2judge.xlsx.book import print_wide_table, save_workbook
+from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, write_row
 
 SHEET_RESULTS = "Kết quả"
@@ -222,6 +222,7 @@ def _table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[obj
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
     ws.row_dimensions[1].height = 45
+    fit_row_heights(ws)
     print_wide_table(ws)
 
 

@@ -52,7 +52,7 @@ from e2judge.services.scoring import (
     set_overall_comment,
     set_points,
 )
-from e2judge.xlsx.book import save_workbook
+from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, cell_number, cell_text, set_text, set_value, write_row, xml_safe_text
 from e2judge.xlsx.judge_workbook import (
     WARN_FILL,
@@ -228,6 +228,8 @@ def _scoring_sheet(ws: Worksheet, ref: RoundRef, entries: Sequence[ScoredEntry],
             dv.add(f"{letter}{FIRST_ROW}:{letter}{last}")
             ws.add_data_validation(dv)
     ws.freeze_panes = "C2"
+    fit_row_heights(ws)
+    print_wide_table(ws, fit_width=False)
     protection = ws.protection
     protection.sheet = True
     protection.formatColumns = False  # people may widen columns and rows
