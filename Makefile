@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 translations: $(STAMP)
 	$(PY) -m e2judge.ui.i18n_build
+	$(PY) -m e2judge.core.po
 
 run: $(STAMP) translations
 	$(PY) -m e2judge --demo

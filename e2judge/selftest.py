@@ -238,6 +238,7 @@ class SelfTest:
         return f"platform {platform}, font {family}, PDF read back"
 
     def translations(self) -> str:
+        from e2judge.core import i18n
         from e2judge.ui.i18n import load_translator, qm_file
 
         translator = load_translator("vi")
@@ -245,9 +246,20 @@ class SelfTest:
         assert translator is not None
         text = translator.translate("App", "E2 Judge is already open")
         need(bool(text), "the Vietnamese translation does not translate the app's texts")
+        # The core's messages (refusals, problems): gettext catalogue, decimal comma.
+        before = i18n.current_language()
+        try:
+            i18n.set_language("vi")
+            english = "{value} is above the maximum {maximum}"
+            message = i18n._(english).format(value=i18n.number(2.5), maximum=i18n.number(2))
+        finally:
+            i18n.set_language(before)
+        need(message == "2,5 vượt quá điểm tối đa 2", f"the core's messages are not in Vietnamese: {message}")
         if getattr(sys, "frozen", False):
             need(qm_file("vi").is_file(), f"the compiled translation is not bundled: {qm_file('vi')}")
-        return "compiled .qm" if qm_file("vi").is_file() else "from the .ts source"
+            need(i18n.mo_file("vi").is_file(), f"the message catalogue is not bundled: {i18n.mo_file('vi')}")
+        qt = "compiled .qm" if qm_file("vi").is_file() else "from the .ts source"
+        return f"{qt}; messages: {i18n.catalog_source('vi')}"
 
     def main_window(self) -> str:
         from e2judge.ui.context import AppContext

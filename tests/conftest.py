@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from e2judge.core.i18n import set_language
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -18,6 +20,13 @@ def _isolated_home(
     monkeypatch.setenv("E2JUDGE_HOME", str(tmp_path_factory.mktemp("home")))
     monkeypatch.delenv("E2JUDGE_PASSPHRASE", raising=False)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """Messages from the core are English unless a test (or a window it opens) chooses otherwise."""
+    yield
+    set_language("en")
 
 
 from tests.helpers.signed import batch_file, manifest_for, org_key  # noqa: E402

@@ -14,6 +14,7 @@ from e2judge import __version__
 from e2judge.cli import commands_judge, commands_org, commands_report, commands_score, commands_sheet
 from e2judge.cli.output import refuse
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import set_language
 from e2judge.formats.batch import ImportCancelled
 
 
@@ -30,7 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the bundled demo contest in a throw-away profile"
     )
-    parser.add_argument("--lang", choices=["vi", "en"], help="user interface language for this run")
+    parser.add_argument(
+        "--lang",
+        choices=["vi", "en"],
+        help="language of the window and of refusal messages for this run (commands default to English)",
+    )
     parser.add_argument(
         "--self-test", action="store_true", help="check this installation in a throw-away profile, then exit"
     )
@@ -46,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)  # the language of refusals and problems (English unless asked)
     try:
         if args.self_test:
             from e2judge.selftest import run_self_test

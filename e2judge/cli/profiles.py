@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.paths import Profile, profile_dir
 from e2judge.services.instance_lock import ProfileLock, ProfileLocked
 
@@ -24,5 +25,5 @@ def locked(profile: Profile) -> Iterator[None]:
             yield
     except ProfileLocked as exc:
         raise InputRefused(
-            str(profile.root), "already open in another E2 Judge window; close it first"
+            str(profile.root), _("already open in another E2 Judge window; close it first")
         ) from exc

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from e2judge.core.i18n import ngettext
+
 
 class InputRefused(Exception):
     """An input file was refused; nothing was changed.
@@ -38,7 +40,10 @@ class ValidationFailed(InputRefused):
 
     def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         count = len(problems)
-        super().__init__(source, f"{count} problem{'s' if count != 1 else ''} found, nothing was written")
+        reason = ngettext(
+            "{count} problem found, nothing was written", "{count} problems found, nothing was written", count
+        )
+        super().__init__(source, reason.format(count=count))
         self.problems = list(problems)
 
     def details(self) -> str:

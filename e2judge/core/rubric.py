@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from e2judge.core.i18n import _, number, numbers
+
 
 class CommentRule(StrEnum):
     """When a criterion requires a comment from the judge."""
@@ -72,15 +74,20 @@ class Criterion:
     def check_points(self, points: float) -> str | None:
         """None when ``points`` is allowed, else a message saying why not."""
         if points < 0:
-            return f"{format_points(points)} is below the minimum 0"
+            return _("{value} is below the minimum 0").format(value=number(points))
         if points > self.max_points:
-            return f"{format_points(points)} is above the maximum {format_points(self.max_points)}"
+            return _("{value} is above the maximum {maximum}").format(
+                value=number(points), maximum=number(self.max_points)
+            )
         if self.levels:
             if points not in {lv.points for lv in self.levels}:
-                allowed = ", ".join(format_points(p) for p in self.allowed_points())
-                return f"{format_points(points)} is not one of the levels ({allowed})"
+                return _("{value} is not one of the levels ({allowed})").format(
+                    value=number(points), allowed=numbers(self.allowed_points())
+                )
         elif not is_multiple(points, self.step):
-            return f"{format_points(points)} is not a multiple of the step {format_points(self.step)}"
+            return _("{value} is not a multiple of the step {step}").format(
+                value=number(points), step=number(self.step)
+            )
         return None
 
     def level_for(self, points: float | None) -> Level | None:

@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.core.rubric import Rubric
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import check_schema, dumps_pretty, loads_strict
@@ -123,7 +124,7 @@ def read_signature(source: str, data: bytes) -> tuple[str, bytes]:
     try:
         raw = base64.b64decode(doc["signature"], validate=True)
     except ValueError:
-        raise InputRefused(source, f"{SIGNATURE}: signature is not base64") from None
+        raise InputRefused(source, _("{member}: signature is not base64").format(member=SIGNATURE)) from None
     return str(doc["key_id"]), raw
 
 
@@ -136,14 +137,21 @@ def open_batch(path: Path, zf: SafeZip) -> VerifiedBatch:
     names = set(zf.names())
     for required in (MANIFEST, SIGNATURE):
         if required not in names:
-            raise InputRefused(source, f"not an E2 Judge batch: {required} is missing")
+            raise InputRefused(
+                source, _("not an E2 Judge batch: {member} is missing").format(member=required)
+            )
     manifest_bytes = zf.read_bytes(MANIFEST, MAX_MANIFEST)
     manifest = loads_strict(source, manifest_bytes, MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise InputRefused(source, f"not an E2 Judge batch (format is not {FORMAT!r})")
+        raise InputRefused(
+            source, _("not an E2 Judge batch (format is not {format})").format(format=repr(FORMAT))
+        )
     if manifest.get("version") != VERSION:
         raise InputRefused(
-            source, f"unknown batch format version {manifest.get('version')!r} (this app reads {VERSION})"
+            source,
+            _("unknown batch format version {version} (this app reads {supported})").format(
+                version=repr(manifest.get("version")), supported=VERSION
+            ),
         )
     signed_key_id, signature = read_signature(source, zf.read_bytes(SIGNATURE, MAX_SIGNATURE))
     organizer = manifest.get("organizer")
@@ -153,9 +161,9 @@ def open_batch(path: Path, zf: SafeZip) -> VerifiedBatch:
     except ValueError:
         public = b""
     if len(public) != 32 or key_id(public) != signed_key_id:
-        raise InputRefused(source, "bad signature: the signer's key id does not match the manifest's key")
+        raise InputRefused(source, _("bad signature: the signer's key id does not match the manifest's key"))
     if not verify(public, manifest_bytes, signature):
-        raise InputRefused(source, "bad signature: the manifest was changed or not signed by its key")
+        raise InputRefused(source, _("bad signature: the manifest was changed or not signed by its key"))
     check_schema(source, manifest, "batch-manifest-v1.schema.json", MANIFEST)
     batch = VerifiedBatch(path, manifest, manifest_bytes, hashlib.sha256(manifest_bytes).hexdigest(), public)
     _check_contents(source, batch, names)
@@ -165,23 +173,29 @@ def open_batch(path: Path, zf: SafeZip) -> VerifiedBatch:
 def _check_contents(source: str, batch: VerifiedBatch, names: set[str]) -> None:
     rubric = batch.rubric
     if batch.manifest["rubric_sha256"] != rubric.sha256():
-        raise InputRefused(source, "rubric_sha256 does not match the rubric in the manifest")
+        raise InputRefused(source, _("rubric_sha256 does not match the rubric in the manifest"))
     codes: set[str] = set()
     for entry in batch.manifest["entries"]:
         code = entry["code"].casefold()
         if code in codes:
-            raise InputRefused(source, f"entry code {entry['code']!r} is listed twice")
+            raise InputRefused(
+                source, _("entry code {code} is listed twice").format(code=repr(entry["code"]))
+            )
         codes.add(code)
     criteria = {c.id.casefold() for c in rubric.criteria}
     if len(criteria) != len(rubric.criteria):
-        raise InputRefused(source, "a rubric criterion id is listed twice")
+        raise InputRefused(source, _("a rubric criterion id is listed twice"))
     expected = {MANIFEST, SIGNATURE} | {ATTACHMENT_PREFIX + d for d in batch.attachments()}
     extra = sorted(names - expected)
     if extra:
-        raise InputRefused(source, f"member {extra[0]!r} is not listed in the manifest")
+        raise InputRefused(
+            source, _("member {name} is not listed in the manifest").format(name=repr(extra[0]))
+        )
     missing = sorted(expected - names)
     if missing:
-        raise InputRefused(source, f"listed attachment {missing[0]!r} is missing from the batch")
+        raise InputRefused(
+            source, _("listed attachment {name} is missing from the batch").format(name=repr(missing[0]))
+        )
 
 
 def extract_attachments(

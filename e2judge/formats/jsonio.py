@@ -11,19 +11,20 @@ from typing import Any
 import fastjsonschema
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"duplicate key {key!r}")
+            raise ValueError(_("duplicate key {key}").format(key=repr(key)))
         result[key] = value
     return result
 
 
 def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+    raise ValueError(_("{name} is not allowed").format(name=name))
 
 
 def loads_strict(source: str, data: bytes, what: str) -> Any:
@@ -32,9 +33,13 @@ def loads_strict(source: str, data: bytes, what: str) -> Any:
         text = data.decode("utf-8")
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise InputRefused(source, f"{what} is not valid JSON: {exc}") from None
+        raise InputRefused(
+            source, _("{what} is not valid JSON: {problem}").format(what=what, problem=exc)
+        ) from None
     except RecursionError:
-        raise InputRefused(source, f"{what} is not valid JSON: nested too deeply") from None
+        raise InputRefused(
+            source, _("{what} is not valid JSON: nested too deeply").format(what=what)
+        ) from None
 
 
 @cache
@@ -77,9 +82,11 @@ def check_schema(source: str, data: Any, schema_name: str, what: str) -> None:
     try:
         _validator(schema_name)(data)
     except fastjsonschema.JsonSchemaValueException as exc:
-        where = "/".join(str(p) for p in exc.path[1:]) or "(top level)"
+        where = "/".join(str(p) for p in exc.path[1:]) or _("(top level)")
         message = exc.message.removeprefix(exc.name).strip() if exc.name else exc.message
-        raise InputRefused(source, f"{what} field {where}: {message}") from None
+        raise InputRefused(
+            source, _("{what} field {where}: {problem}").format(what=what, where=where, problem=message)
+        ) from None
 
 
 def dumps_pretty(data: Any) -> bytes:

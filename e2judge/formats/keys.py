@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.core.text import clean_line
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import loads_strict
@@ -72,7 +73,8 @@ class WrongPassphrase(InputRefused):
     """The passphrase does not open this key file (or the file was altered)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(str(path), f"wrong passphrase for key {path.name} (or the key file was altered)")
+        reason = _("wrong passphrase for key {name} (or the key file was altered)").format(name=path.name)
+        super().__init__(str(path), reason)
 
 
 @dataclass(frozen=True)
@@ -121,11 +123,11 @@ def generate_key_file(
     if kind not in KEY_KINDS:
         raise ValueError(f"unknown key kind {_show(kind)}")
     if not passphrase:
-        raise ValueError("the passphrase must not be empty")
+        raise ValueError(_("the passphrase must not be empty"))
     _check_kdf_cost(n, DEFAULT_R, DEFAULT_P)
     label = clean_line(label)
     if len(label) > MAX_LABEL_LENGTH:
-        raise ValueError(f"the label is longer than {MAX_LABEL_LENGTH} characters")
+        raise ValueError(_("the label is longer than {limit} characters").format(limit=MAX_LABEL_LENGTH))
     path = Path(path)
     if path.exists():
         raise FileExistsError(errno.EEXIST, "refusing to overwrite an existing key file", str(path))
@@ -179,8 +181,12 @@ def _unlock(path: Path, passphrase: str, expected: KeyKind) -> bytes:
     source = str(path)
     parsed = _read_key_file(path)
     if parsed.kind != expected:
-        purpose = "signing" if expected == "ed25519" else "sealing"
-        raise InputRefused(source, f"this is an {parsed.kind} key; a {purpose} key ({expected}) is needed")
+        message = (
+            _("this is an {kind} key; a signing key ({expected}) is needed")
+            if expected == "ed25519"
+            else _("this is an {kind} key; a sealing key ({expected}) is needed")
+        )
+        raise InputRefused(source, message.format(kind=parsed.kind, expected=expected))
     secret = _derive(passphrase, parsed.salt, parsed.n, parsed.r, parsed.p)
     try:
         raw = ChaCha20Poly1305(secret).decrypt(
@@ -194,31 +200,35 @@ def _unlock(path: Path, passphrase: str, expected: KeyKind) -> bytes:
         else X25519PrivateKey.from_private_bytes(raw)
     )
     if public_raw_of(private) != parsed.public_raw:
-        raise InputRefused(source, "field public_key does not match the private key")
+        raise InputRefused(source, _("field public_key does not match the private key"))
     return raw
 
 
 def _read_key_file(path: Path) -> _KeyFile:
     source = str(path)
-    data = _load_json(path, "key file")
+    data = _load_json(path, private=True)
     fmt = data.get("format")
     if fmt == PUBLIC_KEY_FORMAT:
-        raise InputRefused(source, "this is a public key file; it holds no private key")
+        raise InputRefused(source, _("this is a public key file; it holds no private key"))
     header_kind, label, public_raw = _check_header(source, data, KEY_FORMAT, _KEY_FIELDS)
     kdf = data["kdf"]
     if not isinstance(kdf, dict):
-        raise InputRefused(source, "field kdf: must be an object")
+        raise InputRefused(source, _("field {name}: must be an object").format(name="kdf"))
     _check_fields(source, kdf, _KDF_FIELDS, "kdf.")
     if kdf["name"] != "scrypt":
-        raise InputRefused(source, f"field kdf.name: unsupported key derivation {_show(kdf['name'])}")
+        raise InputRefused(
+            source, _("field kdf.name: unsupported key derivation {value}").format(value=_show(kdf["name"]))
+        )
     n, r, p = (_int_field(source, kdf[name], f"kdf.{name}") for name in ("n", "r", "p"))
     try:
         _check_kdf_cost(n, r, p)
     except ValueError as exc:
-        raise InputRefused(source, f"field kdf: {exc}") from None
+        raise InputRefused(source, _("field kdf: {problem}").format(problem=exc)) from None
     salt = _b64_field(source, kdf["salt"], "kdf.salt", SALT_SIZE)
     if data["cipher"] != CIPHER:
-        raise InputRefused(source, f"field cipher: unsupported cipher {_show(data['cipher'])}")
+        raise InputRefused(
+            source, _("field cipher: unsupported cipher {value}").format(value=_show(data["cipher"]))
+        )
     nonce = _b64_field(source, data["nonce"], "nonce", NONCE_SIZE)
     ciphertext = _b64_field(source, data["ciphertext"], "ciphertext", RAW_KEY_SIZE + TAG_SIZE)
     return _KeyFile(header_kind, label, public_raw, n, r, p, salt, nonce, ciphertext)
@@ -245,9 +255,11 @@ def read_public_key_file(path: Path) -> PublicKeyInfo:
     """Read a public key file written by ``write_public_key_file``."""
     path = Path(path)
     source = str(path)
-    data = _load_json(path, "public key file")
+    data = _load_json(path, private=False)
     if data.get("format") == KEY_FORMAT:
-        raise InputRefused(source, "this is a private key file; send the exported public key file instead")
+        raise InputRefused(
+            source, _("this is a private key file; send the exported public key file instead")
+        )
     kind, label, public_raw = _check_header(source, data, PUBLIC_KEY_FORMAT, _PUBLIC_FIELDS)
     return PublicKeyInfo(kind=kind, public_raw=public_raw, label=label)
 
@@ -288,13 +300,19 @@ def public_raw_of(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 
 def _check_kdf_cost(n: int, r: int, p: int) -> None:
     if n < MIN_N or n > MAX_N or n & (n - 1):
-        raise ValueError(f"scrypt n must be a power of two from {MIN_N} to {MAX_N}, not {n}")
+        raise ValueError(
+            _("scrypt n must be a power of two from {low} to {high}, not {value}").format(
+                low=MIN_N, high=MAX_N, value=n
+            )
+        )
     if r < MIN_R or r > MAX_R:
-        raise ValueError(f"scrypt r must be from {MIN_R} to {MAX_R}, not {r}")
+        raise ValueError(
+            _("scrypt r must be from {low} to {high}, not {value}").format(low=MIN_R, high=MAX_R, value=r)
+        )
     if p < 1 or p > MAX_P:
-        raise ValueError(f"scrypt p must be from 1 to {MAX_P}, not {p}")
+        raise ValueError(_("scrypt p must be from 1 to {high}, not {value}").format(high=MAX_P, value=p))
     if 128 * n * r > MAX_KDF_MEMORY:
-        raise ValueError("scrypt parameters need more than 1 GiB of memory")
+        raise ValueError(_("scrypt parameters need more than 1 GiB of memory"))
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -321,50 +339,64 @@ def _dump(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _load_json(path: Path, what: str) -> dict[str, Any]:
+def _load_json(path: Path, *, private: bool) -> dict[str, Any]:
     source = str(path)
+    what = _("key file") if private else _("public key file")
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_KEY_FILE_BYTES + 1)
     except OSError as exc:
-        raise InputRefused(source, f"cannot read the {what}: {exc.strerror or exc}") from None
+        raise InputRefused(
+            source, _("cannot read the {what}: {problem}").format(what=what, problem=exc.strerror or exc)
+        ) from None
     if len(raw) > MAX_KEY_FILE_BYTES:
-        raise InputRefused(source, f"too large for a {what} (over {MAX_KEY_FILE_BYTES} bytes)")
+        raise InputRefused(
+            source,
+            _("too large for a {what} (over {limit} bytes)").format(what=what, limit=MAX_KEY_FILE_BYTES),
+        )
     try:
         data = loads_strict(source, raw, what)
     except RecursionError:
-        raise InputRefused(source, f"{what} is not valid JSON: nested too deeply") from None
+        reason = _("{what} is not valid JSON: nested too deeply").format(what=what)
+        raise InputRefused(source, reason) from None
     if not isinstance(data, dict):
-        raise InputRefused(source, f"{what} must hold a JSON object")
+        raise InputRefused(source, _("{what} must hold a JSON object").format(what=what))
     return cast(dict[str, Any], data)
 
 
 def _check_fields(source: str, data: dict[str, Any], expected: frozenset[str], prefix: str = "") -> None:
     missing = sorted(expected - data.keys())
     if missing:
-        raise InputRefused(source, f"field {prefix}{missing[0]}: missing")
+        raise InputRefused(source, _("field {name}: missing").format(name=prefix + missing[0]))
     unknown = sorted(data.keys() - expected)
     if unknown:
-        raise InputRefused(source, f"field {prefix}{unknown[0]}: not expected here")
+        raise InputRefused(source, _("field {name}: not expected here").format(name=prefix + unknown[0]))
 
 
 def _check_header(
     source: str, data: dict[str, Any], fmt: str, fields: frozenset[str]
 ) -> tuple[KeyKind, str, bytes]:
     if data.get("format") != fmt:
-        raise InputRefused(source, f"field format: expected {fmt!r}, found {_show(data.get('format'))}")
+        raise InputRefused(
+            source,
+            _("field format: expected {expected}, found {found}").format(
+                expected=repr(fmt), found=_show(data.get("format"))
+            ),
+        )
     _check_fields(source, data, fields)
     version = data["version"]
     if type(version) is not int or version != FORMAT_VERSION:
-        raise InputRefused(source, f"field version: unsupported version {_show(version)}")
+        raise InputRefused(
+            source, _("field version: unsupported version {value}").format(value=_show(version))
+        )
     kind = data["kind"]
     if kind not in KEY_KINDS:
-        raise InputRefused(source, f"field kind: unknown key kind {_show(kind)}")
+        raise InputRefused(source, _("field kind: unknown key kind {value}").format(value=_show(kind)))
     label = data["label"]
     if not isinstance(label, str):
-        raise InputRefused(source, "field label: must be text")
+        raise InputRefused(source, _("field label: must be text"))
     if len(label) > MAX_LABEL_LENGTH or clean_line(label) != label:
-        raise InputRefused(source, "field label: too long or holds control characters")
+        raise InputRefused(source, _("field label: too long or holds control characters"))
     public_raw = _b64_field(source, data["public_key"], "public_key", RAW_KEY_SIZE)
     try:
         if kind == "ed25519":
@@ -372,7 +404,7 @@ def _check_header(
         else:
             X25519PublicKey.from_public_bytes(public_raw)
     except ValueError:
-        raise InputRefused(source, "field public_key: not a valid public key") from None
+        raise InputRefused(source, _("field public_key: not a valid public key")) from None
     return cast(KeyKind, kind), label, public_raw
 
 
@@ -383,18 +415,22 @@ def _show(value: object) -> str:
 
 def _int_field(source: str, value: object, name: str) -> int:
     if type(value) is not int:
-        raise InputRefused(source, f"field {name}: must be a whole number")
+        raise InputRefused(source, _("field {name}: must be a whole number").format(name=name))
     return value
 
 
 def _b64_field(source: str, value: object, name: str, size: int) -> bytes:
     if not isinstance(value, str) or len(value) > 4 * size:
-        raise InputRefused(source, f"field {name}: must be base64 text of {size} bytes")
+        raise InputRefused(
+            source, _("field {name}: must be base64 text of {size} bytes").format(name=name, size=size)
+        )
     try:
         decoded = base64.b64decode(value.encode("ascii"), validate=True)
     except (UnicodeEncodeError, binascii.Error):
-        raise InputRefused(source, f"field {name}: not valid base64") from None
+        raise InputRefused(source, _("field {name}: not valid base64").format(name=name)) from None
     if len(decoded) != size or _b64(decoded) != value:
-        raise InputRefused(source, f"field {name}: must be base64 of exactly {size} bytes")
+        raise InputRefused(
+            source, _("field {name}: must be base64 of exactly {size} bytes").format(name=name, size=size)
+        )
     return decoded
 

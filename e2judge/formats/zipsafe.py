@@ -37,6 +37,7 @@ from types import TracebackType
 from typing import BinaryIO, Self
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.core.text import has_bidi_controls
 
 CHUNK_SIZE = 2**20
@@ -77,18 +78,22 @@ class SafeZip:
         self._source = str(path)
         self._limits = limits
         if not self._path.is_file():
-            raise InputRefused(self._source, "not a file" if self._path.exists() else "file not found")
+            raise InputRefused(self._source, _("not a file") if self._path.exists() else _("file not found"))
         try:
             self._fh: BinaryIO = self._path.open("rb")
         except OSError as exc:
-            raise InputRefused(self._source, f"cannot be read: {exc.strerror or exc}") from None
+            raise InputRefused(
+                self._source, _("cannot be read: {problem}").format(problem=exc.strerror or exc)
+            ) from None
         try:
             _precheck_directory(self._fh, self._source, limits)
             self._fh.seek(0)
             try:
                 self._zip = zipfile.ZipFile(self._fh)
             except Exception as exc:
-                raise InputRefused(self._source, f"not a valid zip file ({_describe(exc)})") from None
+                raise InputRefused(
+                    self._source, _("not a valid zip file ({problem})").format(problem=_describe(exc))
+                ) from None
             self._files = self._check_entries()
         except BaseException:
             self.close()
@@ -130,7 +135,10 @@ class SafeZip:
         info = self._info(name)
         declared = info.file_size
         if declared > max_size:
-            raise InputRefused(self._source, f"member {name!r} is larger than {max_size} bytes")
+            raise InputRefused(
+                self._source,
+                _("member {name} is larger than {limit} bytes").format(name=repr(name), limit=max_size),
+            )
         parts: list[bytes] = []
         total = 0
         with closing(self._stream(info, min(declared, max_size))) as chunks:
@@ -138,9 +146,7 @@ class SafeZip:
                 parts.append(chunk)
                 total += len(chunk)
         if total != declared:
-            raise InputRefused(
-                self._source, f"member {name!r}: size mismatch ({total} bytes read, {declared} declared)"
-            )
+            raise InputRefused(self._source, _size_mismatch(name, total, declared))
         return b"".join(parts)
 
     def extract_to(
@@ -164,8 +170,9 @@ class SafeZip:
         if expected_size is not None and expected_size != declared:
             raise InputRefused(
                 self._source,
-                f"member {name!r}: size mismatch (expected {expected_size} bytes, "
-                f"archive declares {declared})",
+                _(
+                    "member {name}: size mismatch (expected {expected} bytes, archive declares {declared})"
+                ).format(name=repr(name), expected=expected_size, declared=declared),
             )
         dest = Path(dest)
         digest = hashlib.sha256()
@@ -183,13 +190,10 @@ class SafeZip:
                 if sync:
                     os.fsync(out.fileno())
             if total != declared:
-                raise InputRefused(
-                    self._source,
-                    f"member {name!r}: size mismatch ({total} bytes read, {declared} declared)",
-                )
+                raise InputRefused(self._source, _size_mismatch(name, total, declared))
             hexdigest = digest.hexdigest()
             if expected_sha256 is not None and hexdigest != expected_sha256.lower():
-                raise InputRefused(self._source, f"member {name!r}: hash mismatch")
+                raise InputRefused(self._source, _("member {name}: hash mismatch").format(name=repr(name)))
         except BaseException:
             if created:
                 dest.unlink(missing_ok=True)
@@ -201,7 +205,7 @@ class SafeZip:
     def _info(self, name: str) -> zipfile.ZipInfo:
         info = self._files.get(name)
         if info is None:
-            raise InputRefused(self._source, f"no member named {name!r}")
+            raise InputRefused(self._source, _("no member named {name}").format(name=repr(name)))
         return info
 
     def _stream(self, info: zipfile.ZipInfo, limit: int) -> Generator[bytes, None, None]:
@@ -217,19 +221,23 @@ class SafeZip:
                     total += len(chunk)
                     if total > limit:
                         raise InputRefused(
-                            self._source, f"member {name!r} holds more data than its declared size"
+                            self._source,
+                            _("member {name} holds more data than its declared size").format(name=repr(name)),
                         )
                     yield chunk
         except InputRefused:
             raise
         except Exception as exc:
-            raise InputRefused(self._source, f"member {name!r} is damaged ({_describe(exc)})") from None
+            raise InputRefused(
+                self._source,
+                _("member {name} is damaged ({problem})").format(name=repr(name), problem=_describe(exc)),
+            ) from None
 
     def _check_entries(self) -> dict[str, zipfile.ZipInfo]:
         limits = self._limits
         infos = self._zip.infolist()
         if len(infos) > limits.max_members:
-            raise InputRefused(self._source, f"too many members (more than {limits.max_members})")
+            raise InputRefused(self._source, _too_many(limits.max_members))
         files: dict[str, zipfile.ZipInfo] = {}
         seen: dict[str, str] = {}
         total = 0
@@ -241,41 +249,53 @@ class SafeZip:
             if key in seen:
                 other = seen[key]
                 if other.removesuffix("/") == raw_name.removesuffix("/"):
-                    raise InputRefused(self._source, f"duplicate member name {raw_name!r}")
+                    raise InputRefused(
+                        self._source, _("duplicate member name {name}").format(name=repr(raw_name))
+                    )
                 raise InputRefused(
                     self._source,
-                    f"member names {other!r} and {raw_name!r} collide (they differ only in case or "
-                    "Unicode form)",
+                    _(
+                        "member names {first} and {second} collide (they differ only in case or Unicode form)"
+                    ).format(first=repr(other), second=repr(raw_name)),
                 )
             seen[key] = raw_name
             flags = info.flag_bits
             if flags & (_FLAG_ENCRYPTED | _FLAG_STRONG_ENCRYPTION):
-                raise InputRefused(self._source, f"member {raw_name!r} is encrypted")
+                raise InputRefused(self._source, _("member {name} is encrypted").format(name=repr(raw_name)))
             if flags & _FLAG_PATCHED or info.compress_type not in _ALLOWED_METHODS:
                 raise InputRefused(
                     self._source,
-                    f"member {raw_name!r} uses an unsupported compression method ({info.compress_type})",
+                    _("member {name} uses an unsupported compression method ({method})").format(
+                        name=repr(raw_name), method=info.compress_type
+                    ),
                 )
             if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-                raise InputRefused(self._source, f"member {raw_name!r}: stored sizes disagree")
+                raise InputRefused(
+                    self._source, _("member {name}: stored sizes disagree").format(name=repr(raw_name))
+                )
             size = info.file_size
             if size > limits.max_member_size:
                 raise InputRefused(
                     self._source,
-                    f"member {raw_name!r} is too large ({size} bytes, limit {limits.max_member_size})",
+                    _("member {name} is too large ({size} bytes, limit {limit})").format(
+                        name=repr(raw_name), size=size, limit=limits.max_member_size
+                    ),
                 )
             total += size
             if total > limits.max_total_size:
                 raise InputRefused(
                     self._source,
-                    f"total uncompressed size is over the limit of {limits.max_total_size} bytes",
+                    _("total uncompressed size is over the limit of {limit} bytes").format(
+                        limit=limits.max_total_size
+                    ),
                 )
             ratio = size / max(info.compress_size, 1)
             if size > RATIO_FLOOR and ratio > limits.max_ratio:
                 raise InputRefused(
                     self._source,
-                    f"member {raw_name!r} has a suspicious compression ratio "
-                    f"({ratio:.0f}:1, possible zip bomb)",
+                    _(
+                        "member {name} has a suspicious compression ratio ({ratio}:1, possible zip bomb)"
+                    ).format(name=repr(raw_name), ratio=f"{ratio:.0f}"),
                 )
             if not is_dir:
                 files[info.filename] = info
@@ -286,7 +306,9 @@ class SafeZip:
     def _check_name(self, name: str) -> None:
         problem = _name_problem(name)
         if problem:
-            raise InputRefused(self._source, f"member name {name!r}: {problem}")
+            raise InputRefused(
+                self._source, _("member name {name}: {problem}").format(name=repr(name), problem=problem)
+            )
 
     def _check_file_folder_clash(self, files: dict[str, zipfile.ZipInfo]) -> None:
         keys = {unicodedata.normalize("NFC", name).casefold(): name for name in files}
@@ -296,7 +318,10 @@ class SafeZip:
                 parent = "/".join(parts[:i])
                 if parent in keys:
                     raise InputRefused(
-                        self._source, f"member {keys[parent]!r} is a file but {name!r} uses it as a folder"
+                        self._source,
+                        _("member {file} is a file but {name} uses it as a folder").format(
+                            file=repr(keys[parent]), name=repr(name)
+                        ),
                     )
 
     def _check_overlap(self, infos: list[zipfile.ZipInfo]) -> None:
@@ -304,13 +329,17 @@ class SafeZip:
         ordered = sorted(infos, key=lambda i: i.header_offset)
         for index, info in enumerate(ordered):
             if info.header_offset < 0:
-                raise InputRefused(self._source, f"member {info.orig_filename!r} has a bad offset")
+                raise InputRefused(
+                    self._source, _("member {name} has a bad offset").format(name=repr(info.orig_filename))
+                )
             end = info.header_offset + _LOCAL_HEADER_SIZE + info.compress_size
             limit = ordered[index + 1].header_offset if index + 1 < len(ordered) else directory_start
             if end > limit:
                 raise InputRefused(
                     self._source,
-                    f"member {info.orig_filename!r} overlaps other data (possible zip bomb)",
+                    _("member {name} overlaps other data (possible zip bomb)").format(
+                        name=repr(info.orig_filename)
+                    ),
                 )
 
 
@@ -320,30 +349,30 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 def _name_problem(name: str) -> str | None:
     """Why a member name is unsafe, or None."""
     if not name or name == "/":
-        return "empty name"
+        return _("empty name")
     if len(name) > MAX_NAME_LENGTH:
-        return "name too long"
+        return _("name too long")
     if "\x00" in name:
-        return "NUL character in name"
+        return _("NUL character in name")
     if _CONTROL.search(name):
-        return "control character in name"
+        return _("control character in name")
     if has_bidi_controls(name) or "\ufeff" in name:
-        return "bidirectional or invisible control character in name"
+        return _("bidirectional or invisible control character in name")
     if "\\" in name:
-        return "backslash in name"
+        return _("backslash in name")
     if name.startswith("/"):
-        return "absolute path"
+        return _("absolute path")
     if _DRIVE.match(name):
-        return "drive letter in name"
+        return _("drive letter in name")
     if ":" in name:
-        return "colon in name"
+        return _("colon in name")
     for segment in name.removesuffix("/").split("/"):
         if segment == "..":
-            return "'..' segment in path"
+            return _("'..' segment in path")
         if segment == ".":
-            return "'.' segment in path"
+            return _("'.' segment in path")
         if not segment:
-            return "empty path segment"
+            return _("empty path segment")
     return None
 
 
@@ -356,7 +385,7 @@ def _precheck_directory(fh: BinaryIO, source: str, limits: ZipLimits) -> None:
     fh.seek(0, os.SEEK_END)
     file_size = fh.tell()
     if file_size < _EOCD.size:
-        raise InputRefused(source, "not a zip file (too short)")
+        raise InputRefused(source, _("not a zip file (too short)"))
     fh.seek(file_size - _EOCD.size)
     tail = fh.read(_EOCD.size)
     if tail[:4] == _EOCD_SIG and tail[-2:] == b"\x00\x00":
@@ -368,7 +397,7 @@ def _precheck_directory(fh: BinaryIO, source: str, limits: ZipLimits) -> None:
         data = fh.read()
         found = data.rfind(_EOCD_SIG)
         if found < 0 or len(data) - found < _EOCD.size:
-            raise InputRefused(source, "not a zip file (no end of central directory record)")
+            raise InputRefused(source, _("not a zip file (no end of central directory record)"))
         eocd_pos = search_start + found
         record = data[found : found + _EOCD.size]
     _sig, _disk, _disk_cd, _count_disk, _count, size_cd, offset_cd, _comment = _EOCD.unpack(record)
@@ -385,7 +414,10 @@ def _precheck_directory(fh: BinaryIO, source: str, limits: ZipLimits) -> None:
                 concat = eocd_pos - size_cd - offset_cd - _ZIP64_LOCATOR.size - _ZIP64_EOCD.size
     if size_cd > limits.max_directory_size:
         raise InputRefused(
-            source, f"central directory is too large ({size_cd} bytes, limit {limits.max_directory_size})"
+            source,
+            _("central directory is too large ({size} bytes, limit {limit})").format(
+                size=size_cd, limit=limits.max_directory_size
+            ),
         )
     start = offset_cd + concat
     if start < 0:
@@ -399,7 +431,17 @@ def _precheck_directory(fh: BinaryIO, source: str, limits: ZipLimits) -> None:
         position += _CENTRAL_HEADER_SIZE + name_len + extra_len + comment_len
         count += 1
         if count > limits.max_members:
-            raise InputRefused(source, f"too many members (more than {limits.max_members})")
+            raise InputRefused(source, _too_many(limits.max_members))
+
+
+def _too_many(limit: int) -> str:
+    return _("too many members (more than {limit})").format(limit=limit)
+
+
+def _size_mismatch(name: str, read: int, declared: int) -> str:
+    return _("member {name}: size mismatch ({read} bytes read, {declared} declared)").format(
+        name=repr(name), read=read, declared=declared
+    )
 
 
 def _describe(exc: BaseException) -> str:

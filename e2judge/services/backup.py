@@ -20,6 +20,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.db.migrate import alembic_config
 from e2judge.paths import Profile
 
@@ -57,10 +58,11 @@ def integrity_problem(path: Path) -> str | None:
         with closing(_connect(path, "rw")) as con:
             rows = con.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.Error as exc:
-        return f"not a readable SQLite database ({exc})"
+        return _("not a readable SQLite database ({problem})").format(problem=exc)
     if rows == [("ok",)]:
         return None
-    return "integrity check failed: " + "; ".join(str(r[0]) for r in rows[:5])
+    details = "; ".join(str(r[0]) for r in rows[:5])
+    return _("integrity check failed: {details}").format(details=details)
 
 
 def check_database(path: Path) -> str | None:
@@ -72,15 +74,17 @@ def check_database(path: Path) -> str | None:
         with closing(_connect(path, "rw")) as con:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables >= _JUDGE_TABLES:
-                return "not an E2 Judge profile database"
+                return _("not an E2 Judge profile database")
             versions = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
     except sqlite3.Error as exc:
-        return f"not a readable SQLite database ({exc})"
+        return _("not a readable SQLite database ({problem})").format(problem=exc)
     known = {
         script.revision for script in ScriptDirectory.from_config(alembic_config("judge")).walk_revisions()
     }
     if len(versions) != 1 or versions[0] not in known:
-        return f"made by a newer or unknown version of E2 Judge (schema {', '.join(versions) or 'none'})"
+        return _("made by a newer or unknown version of E2 Judge (schema {schema})").format(
+            schema=", ".join(versions) or _("none")
+        )
     return None
 
 
@@ -120,7 +124,7 @@ def _snapshot(profile: Profile) -> Path:
     """Back the live database up under a new name (checked and synced); nothing is pruned."""
     source = profile.database
     if not source.is_file():
-        raise InputRefused(str(source), "there is no database to back up yet")
+        raise InputRefused(str(source), _("there is no database to back up yet"))
     profile.backups.mkdir(parents=True, exist_ok=True)
     final = _new_name(profile.backups)
     partial = profile.backups / f".{final.name}.{uuid.uuid4().hex}.partial"
@@ -129,13 +133,18 @@ def _snapshot(profile: Profile) -> Path:
             _copy_database(source, partial)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise DatabaseBusy(str(source), f"the database is busy ({exc}); try again") from exc
-            raise InputRefused(str(source), f"the backup failed: {exc}") from exc
+                raise DatabaseBusy(
+                    str(source), _("the database is busy ({problem}); try again").format(problem=exc)
+                ) from exc
+            raise InputRefused(str(source), _("the backup failed: {problem}").format(problem=exc)) from exc
         except sqlite3.Error as exc:
-            raise InputRefused(str(source), f"the backup failed: {exc}") from exc
+            raise InputRefused(str(source), _("the backup failed: {problem}").format(problem=exc)) from exc
         problem = integrity_problem(partial)
         if problem is not None:
-            raise InputRefused(str(source), f"the backup failed its check, nothing was kept: {problem}")
+            raise InputRefused(
+                str(source),
+                _("the backup failed its check, nothing was kept: {problem}").format(problem=problem),
+            )
         _fsync(partial)
         os.replace(partial, final)
     finally:
@@ -201,14 +210,14 @@ def restore_backup(profile: Profile, backup: Path) -> Path:
     """
     backup = Path(backup)
     if not backup.is_file():
-        raise InputRefused(str(backup), "no such backup file")
+        raise InputRefused(str(backup), _("no such backup file"))
     profile.ensure()
     staging = profile.backups / f".restore-{uuid.uuid4().hex}.partial"
     try:
         shutil.copyfile(backup, staging)
         problem = check_database(staging)
         if problem is not None:
-            raise InputRefused(str(backup), f"cannot be restored: {problem}")
+            raise InputRefused(str(backup), _("cannot be restored: {problem}").format(problem=problem))
         saved = _save_current(profile)
         target = profile.database
         _remove_side_files(target)
@@ -224,11 +233,16 @@ def restore_backup(profile: Profile, backup: Path) -> Path:
                 _copy_database(staging, target)
         except sqlite3.Error as exc:
             raise InputRefused(
-                str(target), f"could not restore ({exc}); close every E2 Judge window and try again"
+                str(target),
+                _("could not restore ({problem}); close every E2 Judge window and try again").format(
+                    problem=exc
+                ),
             ) from exc
         problem = integrity_problem(target)
         if problem is not None:
-            raise InputRefused(str(target), f"the restored database failed its check: {problem}")
+            raise InputRefused(
+                str(target), _("the restored database failed its check: {problem}").format(problem=problem)
+            )
         _fsync(target)
     finally:
         staging.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 
+from e2judge.core.i18n import _
 from e2judge.core.rubric import CommentRule, Rubric, Totals, missing_comments, totals
 from e2judge.core.text import fold
 from e2judge.db.models import Assignment, Attachment, Entry, Round, RubricCriterion, Score
@@ -268,7 +269,11 @@ def find_assignment(db: Database, ref: RoundRef, code: str) -> int:
         folded = [aid for aid, c in s.execute(query) if c.casefold() == code.casefold()]
     if len(folded) == 1:
         return folded[0]
-    raise EntryNotFound(f"entry {code} is not in {ref.round_name} for judge {ref.judge_key}")
+    raise EntryNotFound(
+        _("entry {code} is not in {round} for judge {judge}").format(
+            code=code, round=ref.round_name, judge=ref.judge_key
+        )
+    )
 
 
 def entry_detail(db: Database, profile: Profile, ref: RoundRef, assignment_id: int) -> EntryDetail:
@@ -284,7 +289,11 @@ def entry_detail(db: Database, profile: Profile, ref: RoundRef, assignment_id: i
             )
         ).first()
         if found is None:
-            raise EntryNotFound(f"assignment {assignment_id} is not in {ref.round_name} for {ref.judge_key}")
+            raise EntryNotFound(
+                _("assignment {number} is not in {round} for judge {judge}").format(
+                    number=assignment_id, round=ref.round_name, judge=ref.judge_key
+                )
+            )
         assignment, entry = found
         scores = s.execute(
             select(Score.criterion_key, Score.points, Score.comment).where(

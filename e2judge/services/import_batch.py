@@ -22,6 +22,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.core.rubric import Rubric
 from e2judge.core.text import clean_line, clean_text, fold, has_bidi_controls
 from e2judge.db.models import (
@@ -78,10 +79,17 @@ class ImportSummary:
     def describe(self) -> str:
         """One line for a person."""
         if self.unchanged:
-            return f"{self.batch_id} r{self.revision}: already imported, nothing changed"
-        return (
-            f"{self.batch_id} r{self.revision}: {len(self.entries_added)} entries added, "
-            f"{len(self.entries_updated)} updated, {self.attachments_added} attachments stored"
+            return _("{batch} r{revision}: already imported, nothing changed").format(
+                batch=self.batch_id, revision=self.revision
+            )
+        return _(
+            "{batch} r{revision}: {added} entries added, {updated} updated, {attachments} attachments stored"
+        ).format(
+            batch=self.batch_id,
+            revision=self.revision,
+            added=len(self.entries_added),
+            updated=len(self.entries_updated),
+            attachments=self.attachments_added,
         )
 
 
@@ -146,22 +154,31 @@ def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch)
         pinned = readable_fingerprint(_b64(contest.organizer_public_key or ""))
         raise InputRefused(
             source,
-            f"signed by a different organizer key ({batch.signer_fingerprint}) than the one pinned "
-            f"for contest {contest.contest_key} ({pinned})",
+            _(
+                "signed by a different organizer key ({fingerprint}) than the one pinned "
+                "for contest {contest} ({pinned})"
+            ).format(fingerprint=batch.signer_fingerprint, contest=contest.contest_key, pinned=pinned),
         )
     existing = session.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
     if existing is None:
         return
     if existing.judge.judge_key != manifest["judge"]["id"]:
-        raise InputRefused(source, f"batch {existing.batch_key} was issued to another judge")
+        raise InputRefused(
+            source, _("batch {batch} was issued to another judge").format(batch=existing.batch_key)
+        )
     if manifest["revision"] < existing.revision:
         raise InputRefused(
             source,
-            f"revision {manifest['revision']} is older than revision {existing.revision} already imported",
+            _("revision {revision} is older than revision {imported} already imported").format(
+                revision=manifest["revision"], imported=existing.revision
+            ),
         )
     if manifest["revision"] == existing.revision and existing.manifest_sha256 != batch.manifest_sha256:
         raise InputRefused(
-            source, f"revision {existing.revision} was already imported with different content"
+            source,
+            _("revision {revision} was already imported with different content").format(
+                revision=existing.revision
+            ),
         )
 
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.db.session import Database
 from e2judge.formats.jsonio import dumps_pretty
 from e2judge.formats.manifest import build_manifest
@@ -29,7 +30,9 @@ def import_workbook(
         else next((j for j in spec.judges if j.judge_id.casefold() == judge_id.casefold()), None)
     )
     if judge is None:
-        raise InputRefused(str(path), f"judge {judge_id!r} is not listed on the Judges sheet")
+        raise InputRefused(
+            str(path), _("judge {judge} is not listed on the Judges sheet").format(judge=repr(judge_id))
+        )
     folder = attachments if attachments is not None else path.parent / "attachments"
     by_name, by_hash = collect_attachments(spec, folder if folder.is_dir() else None, path)
     manifest = build_manifest(
@@ -66,7 +69,7 @@ def import_workbook(
         shutil.copyfile(src, tmp)
         if hashlib.sha256(tmp.read_bytes()).hexdigest() != digest:
             tmp.unlink()
-            raise InputRefused(str(src), "the attachment changed while it was being copied")
+            raise InputRefused(str(src), _("the attachment changed while it was being copied"))
         tmp.replace(final)
         summary.attachments_added += 1
     import_manifest(

@@ -11,6 +11,7 @@ from types import TracebackType
 
 from filelock import FileLock, Timeout
 
+from e2judge.core.i18n import _
 from e2judge.paths import Profile
 
 __all__ = ["ProfileLock", "ProfileLocked"]
@@ -20,7 +21,9 @@ class ProfileLocked(Exception):
     """The profile is in use by another E2 Judge process; the message names the profile."""
 
     def __init__(self, root: Path) -> None:
-        super().__init__(f"the profile {root} is already open in another E2 Judge window")
+        super().__init__(
+            _("the profile {folder} is already open in another E2 Judge window").format(folder=root)
+        )
         self.root = root
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.formats.keys import (
     DEFAULT_N,
     PublicKeyInfo,
@@ -42,7 +43,9 @@ def ensure_judge_key(profile: Profile, passphrase: str, label: str, *, n: int = 
     if path.exists():
         return read_public(path)
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InputRefused(str(path), f"the passphrase must have at least {MIN_PASSPHRASE} characters")
+        raise InputRefused(
+            str(path), _("the passphrase must have at least {count} characters").format(count=MIN_PASSPHRASE)
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     return generate_key_file(path, "ed25519", passphrase, label, n=n)
 
@@ -51,7 +54,7 @@ def unlock_judge_key(profile: Profile, passphrase: str) -> Ed25519PrivateKey:
     """The judge's private key; ``WrongPassphrase`` when the passphrase does not open it."""
     path = judge_key_path(profile)
     if not path.exists():
-        raise InputRefused(str(path), "no signing key yet: it is created at the first score sheet export")
+        raise InputRefused(str(path), _("no signing key yet: it is created at the first score sheet export"))
     return unlock_signing_key(path, passphrase)
 
 
@@ -59,7 +62,7 @@ def export_public_key(profile: Profile, out: Path) -> PublicKeyInfo:
     """Write the judge's public key for an organizer: PEM when ``out`` ends in .pem, else JSON."""
     info = judge_key_info(profile)
     if info is None:
-        raise InputRefused(str(judge_key_path(profile)), "no signing key yet")
+        raise InputRefused(str(judge_key_path(profile)), _("no signing key yet"))
     if out.suffix.lower() == ".pem":
         out.write_bytes(public_pem(info.public_raw))
     else:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from e2judge.core.assignment import AssignmentImpossible, assign
 from e2judge.core.contest import ContestSpec
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
+from e2judge.core.i18n import _
 from e2judge.core.rubric import canonical_json
 from e2judge.db.org_models import OrgAssignment, OrgBatch, OrgEntry, OrgJudge, OrgRound
 from e2judge.formats.batch import SUFFIX, write_batch
@@ -62,12 +63,20 @@ def collect_attachments(
                 continue
             path = folder / name if folder else None
             if path is None or not path.is_file() or path.is_symlink():
-                where = f"Entries (entry {entry.code})"
-                problems.append(Problem(where, f"attachment {name!r} not found in {folder or '(no folder)'}"))
+                where = _("Entries (entry {code})").format(code=entry.code)
+                problems.append(
+                    Problem(
+                        where,
+                        _("attachment {name} not found in {folder}").format(
+                            name=repr(name), folder=folder or _("(no folder)")
+                        ),
+                    )
+                )
                 continue
             digest, size = hash_file(path)
             if size > MAX_ATTACHMENT:
-                problems.append(Problem(f"entry {entry.code}", f"attachment {name!r} is over 200 MB"))
+                where = _("entry {code}").format(code=entry.code)
+                problems.append(Problem(where, _("attachment {name} is over 200 MB").format(name=repr(name))))
                 continue
             by_name[name] = (digest, size)
             by_hash[digest] = path

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from e2judge.core.i18n import _
 from e2judge.core.rubric import Criterion, Level, format_points
 from e2judge.core.text import clean_text
 from e2judge.db.models import Assignment, Batch, Entry, Round, RubricCriterion, RubricLevel, Score
@@ -80,7 +81,7 @@ def _target(s: Session, assignment_id: int) -> _Target:
         .where(Assignment.id == assignment_id)
     ).first()
     if found is None:
-        raise ScoreRejected(f"there is no assignment {assignment_id}")
+        raise ScoreRejected(_("there is no assignment {number}").format(number=assignment_id))
     assignment, code, round_id, batch_key = found
     return _Target(assignment, code, round_id, f"{batch_key}:{code}")
 
@@ -88,7 +89,9 @@ def _target(s: Session, assignment_id: int) -> _Target:
 def _refuse_conflict(target: _Target) -> None:
     if target.assignment.conflict_reason is not None:
         raise ScoreRejected(
-            f"entry {target.code} is declared as a conflict; withdraw the conflict to score it"
+            _("entry {code} is declared as a conflict; withdraw the conflict to score it").format(
+                code=target.code
+            )
         )
 
 
@@ -106,7 +109,11 @@ def _criterion(s: Session, target: _Target, criterion_key: str) -> Criterion:
             .order_by(RubricCriterion.position)
         ).all()
         listed = ", ".join(keys[:20]) + (", …" if len(keys) > 20 else "")
-        raise ScoreRejected(f"there is no criterion {criterion_key!r} in this rubric (criteria: {listed})")
+        raise ScoreRejected(
+            _("there is no criterion {criterion} in this rubric (criteria: {listed})").format(
+                criterion=repr(criterion_key), listed=listed
+            )
+        )
     levels = [
         Level(points, descriptor)
         for points, descriptor in s.execute(
@@ -128,10 +135,10 @@ def _points(points: float | None) -> float | None:
     if points is None:
         return None
     if isinstance(points, bool) or not isinstance(points, int | float):
-        raise ScoreRejected(f"{points!r} is not a number")
+        raise ScoreRejected(_("{value} is not a number").format(value=repr(points)))
     value = float(points)
     if not math.isfinite(value):
-        raise ScoreRejected(f"{value} is not a number")
+        raise ScoreRejected(_("{value} is not a number").format(value=value))
     return value + 0.0  # -0.0 becomes 0.0
 
 
@@ -141,13 +148,29 @@ def _show(value: float | str | None) -> str | None:
     return format_points(value) if isinstance(value, float) else value
 
 
-def clean_comment(text: str, limit: int = MAX_COMMENT_CHARS, what: str = "the comment") -> str:
-    """A comment as stored: NFC, control and bidi characters removed, stripped; refused when too long."""
+_NOT_TEXT = {
+    "comment": lambda: _("the comment is not text"),
+    "overall": lambda: _("the overall comment is not text"),
+    "reason": lambda: _("the reason is not text"),
+}
+_TOO_LONG = {
+    "comment": lambda: _("the comment is {length} characters long; the limit is {limit}"),
+    "overall": lambda: _("the overall comment is {length} characters long; the limit is {limit}"),
+    "reason": lambda: _("the reason is {length} characters long; the limit is {limit}"),
+}
+
+
+def clean_comment(text: str, limit: int = MAX_COMMENT_CHARS, what: str = "comment") -> str:
+    """A comment as stored: NFC, control and bidi characters removed, stripped; refused when too long.
+
+    ``what`` names the text in refusals: "comment", "overall" (comment) or "reason" (for a conflict).
+    """
     if not isinstance(text, str):
-        raise ScoreRejected(f"{what} is not text")
+        raise ScoreRejected(_NOT_TEXT.get(what, _NOT_TEXT["comment"])())
     cleaned = clean_text(text)
     if len(cleaned) > limit:
-        raise ScoreRejected(f"{what} is {len(cleaned)} characters long; the limit is {limit}")
+        message = _TOO_LONG.get(what, _TOO_LONG["comment"])()
+        raise ScoreRejected(message.format(length=len(cleaned), limit=limit))
     return cleaned
 
 
@@ -219,7 +242,7 @@ def set_comment(db: Database, assignment_id: int, criterion_key: str, text: str,
 
 def set_overall_comment(db: Database, assignment_id: int, text: str, actor: str) -> Change:
     """Set the overall comment on an entry ("" clears it)."""
-    new = clean_comment(text, what="the overall comment")
+    new = clean_comment(text, what="overall")
     with db.transaction() as s:
         target = _target(s, assignment_id)
         _refuse_conflict(target)
@@ -235,9 +258,9 @@ def set_overall_comment(db: Database, assignment_id: int, text: str, actor: str)
 
 def declare_conflict(db: Database, assignment_id: int, reason: str, actor: str) -> Change:
     """Declare a conflict of interest on an entry (a reason is required); scores are kept but frozen."""
-    new = clean_comment(reason, MAX_REASON_CHARS, what="the reason")
+    new = clean_comment(reason, MAX_REASON_CHARS, what="reason")
     if not new:
-        raise ScoreRejected("a reason is required to declare a conflict")
+        raise ScoreRejected(_("a reason is required to declare a conflict"))
     with db.transaction() as s:
         target = _target(s, assignment_id)
         old = target.assignment.conflict_reason
@@ -271,7 +294,7 @@ def undo(db: Database, change: Change, actor: str) -> Change:
     aid, old = change.assignment_id, change.old
     if change.field == FIELD_POINTS and change.criterion_key is not None:
         if isinstance(old, str):
-            raise ScoreRejected("this change cannot be undone: its old points are not a number")
+            raise ScoreRejected(_("this change cannot be undone: its old points are not a number"))
         return set_points(db, aid, change.criterion_key, old, actor)
     if change.field == FIELD_COMMENT and change.criterion_key is not None:
         return set_comment(db, aid, change.criterion_key, _text(old), actor)
@@ -281,7 +304,7 @@ def undo(db: Database, change: Change, actor: str) -> Change:
         if old is None:
             return withdraw_conflict(db, aid, actor)
         return declare_conflict(db, aid, _text(old), actor)
-    raise ScoreRejected(f"this change cannot be undone (field {change.field!r})")
+    raise ScoreRejected(_("this change cannot be undone (field {field})").format(field=repr(change.field)))
 
 
 def _text(value: float | str | None) -> str:
@@ -289,4 +312,4 @@ def _text(value: float | str | None) -> str:
         return ""
     if isinstance(value, str):
         return value
-    raise ScoreRejected("this change cannot be undone: its old value is not text")
+    raise ScoreRejected(_("this change cannot be undone: its old value is not text"))

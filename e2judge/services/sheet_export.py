@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from e2judge import __version__
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.core.rubric import CommentRule, Rubric
 from e2judge.db.models import Assignment, Batch, Entry, Round, Score, SheetRevision
 from e2judge.db.session import Database
@@ -84,7 +85,7 @@ def export_sheet(
     """
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise InputRefused(str(out_dir), "the target folder does not exist")
+        raise InputRefused(str(out_dir), _("the target folder does not exist"))
     with db.session() as s:
         batch = _batch(s, ref.batch_id)
         label = judge_label(batch.judge.name, batch.judge.judge_key)
@@ -312,7 +313,7 @@ def write_new_file(path: Path, data: bytes) -> None:
     try:
         write_atomic(path, data, overwrite=False)
     except FileExistsError:
-        reason = "a file with this name already exists; score sheets are never overwritten"
+        reason = _("a file with this name already exists; score sheets are never overwritten")
         raise InputRefused(str(path), reason) from None
 
 
@@ -321,7 +322,9 @@ def _check_written(path: Path, data: bytes, signed: bytes) -> None:
     with path.open("rb") as fh:
         back = fh.read(len(data) + 1)
     if back != data:
-        raise InputRefused(str(path), "the file read back differs from what was written; try another drive")
+        raise InputRefused(
+            str(path), _("the file read back differs from what was written; try another drive")
+        )
     open_sheet(str(path), signed)  # a plain sheet is these very bytes; a sealed one holds them
 
 
@@ -349,7 +352,9 @@ def _round_slug(s: Session, batch: Batch) -> str | None:
 def _batch(s: Session, batch_id: int) -> Batch:
     batch = s.get(Batch, batch_id)
     if batch is None:
-        raise InputRefused(f"batch {batch_id}", "this round is no longer in the profile")
+        raise InputRefused(
+            _("batch {number}").format(number=batch_id), _("this round is no longer in the profile")
+        )
     return batch
 
 

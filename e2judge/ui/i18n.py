@@ -4,6 +4,7 @@ Source strings are English; ``resources/i18n/e2judge_vi.ts`` holds the Vietnames
 ``resources/i18n/*.qm`` (``make translations``) is preferred; when it is missing the ``.ts`` is
 read directly, so a source checkout is never silently English. Switching language installs the
 other translator at once: Qt sends ``LanguageChange`` to every widget, each view re-translates.
+The messages of the core and services (``e2judge.core.i18n``, gettext) follow the same language.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
+from e2judge.core import i18n as core_i18n
 from e2judge.paths import resource
 
 LANGUAGES = ("vi", "en")
@@ -107,6 +109,7 @@ class Languages(QObject):
         self._app = app
         self._translator: QTranslator | None = None
         self._lang = ""
+        self._core_before = core_i18n.current_language()
         self.apply(lang)
 
     @property
@@ -123,6 +126,7 @@ class Languages(QObject):
         if lang == self._lang:
             return
         QLocale.setDefault(locale_for(lang))
+        core_i18n.set_language(lang)  # refusals and problems from the core, in the same language
         old = self._translator
         self._translator = load_translator(lang, self)
         self._lang = lang
@@ -139,11 +143,16 @@ class Languages(QObject):
         self.changed.emit(lang)
 
     def close(self) -> None:
-        """Remove our translator from the application (tests create several ``Languages``)."""
+        """Remove our translator from the application (tests create several ``Languages``).
+
+        The core's messages go back to the language they had before.
+        """
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
             self._translator.deleteLater()
             self._translator = None
+        if self._lang:
+            core_i18n.set_language(self._core_before)
         self._lang = ""
 
 

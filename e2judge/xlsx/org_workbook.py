@@ -17,7 +17,8 @@ from openpyxl.utils import get_column_letter
 
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.errors import Problem, ValidationFailed
-from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, format_points, is_multiple
+from e2judge.core.i18n import _, number
+from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, is_multiple
 from e2judge.core.text import clean_line, clean_text, fold
 from e2judge.xlsx.cells import cell_number, raw_text
 from e2judge.xlsx.org_template import (
@@ -85,8 +86,9 @@ def _load(path: Path) -> tuple[dict[str, SheetValues], list[Problem]]:
                 problems.append(
                     Problem(
                         sheet.title,
-                        f"two sheets are named '{sheets[key].title}' (case and spaces ignored); "
-                        "keep only one",
+                        _("two sheets are named '{sheet}' (case and spaces ignored); keep only one").format(
+                            sheet=sheets[key].title
+                        ),
                     )
                 )
             continue
@@ -94,10 +96,15 @@ def _load(path: Path) -> tuple[dict[str, SheetValues], list[Problem]]:
         if sheet.truncated_at is not None:
             problems.append(
                 Problem(
-                    f"{sheet.title} row {sheet.truncated_at}", f"too many rows: at most {MAX_ROWS} are read"
+                    _row(sheet.title, sheet.truncated_at),
+                    _("too many rows: at most {count} are read").format(count=MAX_ROWS),
                 )
             )
     return sheets, problems
+
+
+def _row(sheet: str, row: int) -> str:
+    return _("{sheet} row {row}").format(sheet=sheet, row=row)
 
 
 def _fold_key(text: str) -> str:
@@ -141,7 +148,7 @@ class _Validator:
     def _sheet(self, name: str) -> SheetValues | None:
         sheet = self.sheets.get(_fold_key(name))
         if sheet is None:
-            self.add(name, "sheet is missing (use the template's sheet names)")
+            self.add(name, _("sheet is missing (use the template's sheet names)"))
         return sheet
 
     def _header(
@@ -156,15 +163,21 @@ class _Validator:
             if key is None:
                 continue
             if key in found:
-                self.add(ref, f"column {key} appears twice (also in column {get_column_letter(found[key])})")
+                self.add(
+                    ref,
+                    _("column {key} appears twice (also in column {column})").format(
+                        key=key, column=get_column_letter(found[key])
+                    ),
+                )
                 continue
             found[key] = col
         for key in required:
             if key not in found:
                 self.add(
-                    f"{sheet.title}: column {key}",
-                    f"required column is missing; the first row needs a header "
-                    f"'{header_label(key, columns[key])}' or '{key}'",
+                    _("{sheet}: column {key}").format(sheet=sheet.title, key=key),
+                    _("required column is missing; the first row needs a header '{label}' or '{key}'").format(
+                        label=header_label(key, columns[key]), key=key
+                    ),
                 )
         return found
 
@@ -172,10 +185,12 @@ class _Validator:
         """The cell's raw text, or None (reported) when it holds a formula or an error value."""
         value, data_type = raw
         if data_type == "f":
-            self.add(ref, "holds a formula; type the value instead of a formula")
+            self.add(ref, _("holds a formula; type the value instead of a formula"))
             return None
         if data_type == "e":
-            self.add(ref, f"holds the error value {raw_text(value)}; type the value instead")
+            self.add(
+                ref, _("holds the error value {error}; type the value instead").format(error=raw_text(value))
+            )
             return None
         return raw_text(value)
 
@@ -193,7 +208,12 @@ class _Validator:
     def _check_unique(self, seen: dict[str, str], value: str, ref: str, key: str) -> None:
         folded = value.casefold()
         if folded in seen:
-            self.add(ref, f"{key} '{value}' is used twice (also in {seen[folded]}; case is ignored)")
+            self.add(
+                ref,
+                _("{key} '{value}' is used twice (also in {other}; case is ignored)").format(
+                    key=key, value=value, other=seen[folded]
+                ),
+            )
         else:
             seen[folded] = ref
 
@@ -220,7 +240,10 @@ class _Validator:
                 continue  # notes and unknown keys are ignored
             value_ref = f"{sheet.title}!{get_column_letter(value_col)}{row_no}"
             if key in found:
-                self.add(key_ref, f"key {key} appears twice (also in {found[key][2]})")
+                self.add(
+                    key_ref,
+                    _("key {key} appears twice (also in {other})").format(key=key, other=found[key][2]),
+                )
                 continue
             found[key] = (value_ref, cells.get(value_col), key_ref)
 
@@ -229,12 +252,12 @@ class _Validator:
             if key not in found:
                 if key in CONTEST_REQUIRED:
                     self.add(
-                        f"{sheet.title}: key {key}",
-                        f"required key is missing; add a row '{key}' with its value",
+                        _("{sheet}: key {key}").format(sheet=sheet.title, key=key),
+                        _("required key is missing; add a row '{key}' with its value").format(key=key),
                     )
                 result[key] = None
                 continue
-            ref, raw, _ = found[key]
+            ref, raw, _key_ref = found[key]
             value: object = None
             if raw is not None:
                 text = self._plain(ref, raw)
@@ -248,7 +271,7 @@ class _Validator:
     def _contest_value(self, key: str, ref: str, value: object) -> object:
         blank = not clean_text(raw_text(value))
         if key in CONTEST_REQUIRED and blank:
-            self.add(ref, f"{key} needs a value")
+            self.add(ref, _("{key} needs a value").format(key=key))
             return None
         if key == "contest_id":
             return self._ident(ref, key, clean_line(raw_text(value)))
@@ -261,14 +284,15 @@ class _Validator:
         if key == "discrepancy_threshold":
             if blank:
                 return None
-            number = cell_number(value)
-            if number is None or number < 0:
+            threshold = cell_number(value)
+            if threshold is None or threshold < 0:
                 self.add(
                     ref,
-                    f"discrepancy_threshold '{clean_line(raw_text(value))}' is not a number ≥ 0 "
-                    "(leave it blank for the default)",
+                    _(
+                        "discrepancy_threshold '{value}' is not a number ≥ 0 (leave it blank for the default)"
+                    ).format(value=clean_line(raw_text(value))),
                 )
-            return number
+            return threshold
         return None
 
     def _deadline(self, ref: str, value: object) -> str:
@@ -282,7 +306,10 @@ class _Validator:
                 return dt.date.fromisoformat(text).isoformat()
             except ValueError:
                 pass
-        self.add(ref, f"deadline '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30")
+        self.add(
+            ref,
+            _("deadline '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-06-30").format(value=text),
+        )
         return ""
 
     def _blind(self, ref: str, value: object) -> bool:
@@ -295,7 +322,7 @@ class _Validator:
         if folded in {fold(v) for v in BLIND_FALSE}:
             return False
         choices = "/".join(BLIND_TRUE + BLIND_FALSE)
-        self.add(ref, f"blind '{text}' is not one of {choices}")
+        self.add(ref, _("blind '{value}' is not one of {choices}").format(value=text, choices=choices))
         return BLIND_DEFAULT
 
     def _ident(self, ref: str, key: str, value: str) -> str:
@@ -306,13 +333,15 @@ class _Validator:
             shown = " ".join(repr(ch) for ch in bad[:5])
             self.add(
                 ref,
-                f"{key} '{value}' may hold only letters, digits, '-', '_' and '.' "
-                f"(it is used in file names); found {shown}",
+                _(
+                    "{key} '{value}' may hold only letters, digits, '-', '_' and '.' "
+                    "(it is used in file names); found {found}"
+                ).format(key=key, value=value, found=shown),
             )
         elif value.startswith("."):
-            self.add(ref, f"{key} '{value}' must not start with '.'")
+            self.add(ref, _("{key} '{value}' must not start with '.'").format(key=key, value=value))
         elif len(value) > MAX_ID_LENGTH:
-            self.add(ref, f"{key} is longer than {MAX_ID_LENGTH} characters")
+            self.add(ref, _("{key} is longer than {limit} characters").format(key=key, limit=MAX_ID_LENGTH))
         return value
 
     # -- Entries ------------------------------------------------------------------------------------
@@ -342,7 +371,7 @@ class _Validator:
                 )
             )
         if not entries:
-            self.add(sheet.title, "no entries: add one row per entry below the header")
+            self.add(sheet.title, _("no entries: add one row per entry below the header"))
         return entries
 
     def _links(self, rec: _Record) -> list[str]:
@@ -353,7 +382,10 @@ class _Validator:
                 continue
             if not re.match(r"https?://\S", link, re.IGNORECASE) or any(ch.isspace() for ch in link):
                 self.add(
-                    rec.ref("links"), f"link '{link}' must start with http:// or https:// and hold no spaces"
+                    rec.ref("links"),
+                    _("link '{link}' must start with http:// or https:// and hold no spaces").format(
+                        link=link
+                    ),
                 )
             elif link not in links:
                 links.append(link)
@@ -368,7 +400,9 @@ class _Validator:
             if any(sep in name for sep in ("/", "\\", ":")) or ".." in name:
                 self.add(
                     rec.ref("attachments"),
-                    f"attachment '{name}' must be a plain file name (no folders, ':' or '..')",
+                    _("attachment '{name}' must be a plain file name (no folders, ':' or '..')").format(
+                        name=name
+                    ),
                 )
             elif name not in names:
                 names.append(name)
@@ -389,7 +423,7 @@ class _Validator:
                 self._check_unique(seen, judge_id, rec.ref("judge_id"), "judge_id")
             email = rec.line("email")
             if email and not _EMAIL_RE.fullmatch(email):
-                self.add(rec.ref("email"), f"email '{email}' is not an email address")
+                self.add(rec.ref("email"), _("email '{email}' is not an email address").format(email=email))
             judges.append(
                 JudgeSpec(
                     judge_id=judge_id,
@@ -400,7 +434,7 @@ class _Validator:
                 )
             )
         if not judges:
-            self.add(sheet.title, "no judges: add one row per judge below the header")
+            self.add(sheet.title, _("no judges: add one row per judge below the header"))
         return judges
 
     # -- Rubric -------------------------------------------------------------------------------------
@@ -423,13 +457,16 @@ class _Validator:
                 if not is_multiple(max_points, step):
                     self.add(
                         rec.ref("step"),
-                        f"step {format_points(step)} does not divide max_points {format_points(max_points)}",
+                        _("step {step} does not divide max_points {maximum}").format(
+                            step=number(step), maximum=number(max_points)
+                        ),
                     )
                 elif max_points / step > MAX_CHOICES:
                     self.add(
                         rec.ref("step"),
-                        f"step {format_points(step)} gives more than {MAX_CHOICES} "
-                        "possible scores; use a larger step",
+                        _("step {step} gives more than {count} possible scores; use a larger step").format(
+                            step=number(step), count=MAX_CHOICES
+                        ),
                     )
             levels = self._levels(rec, max_points, step)
             rule = self._comment_rule(rec)
@@ -447,34 +484,53 @@ class _Validator:
                 )
             )
         if not criteria:
-            self.add(sheet.title, "no criteria: add one row per rubric criterion below the header")
+            self.add(sheet.title, _("no criteria: add one row per rubric criterion below the header"))
         return criteria
 
     def _levels(self, rec: _Record, max_points: float | None, step: float | None) -> list[Level]:
         ref = rec.ref("levels")
         levels: dict[float, Level] = {}
-        for number, raw_line in enumerate(rec.text("levels").split("\n"), start=1):
+        for line_no, raw_line in enumerate(rec.text("levels").split("\n"), start=1):
             line = clean_line(raw_line)
             if not line:
                 continue
             head, colon, descriptor = line.partition(":")
             descriptor = clean_line(descriptor)
             if not colon or not head.strip() or not descriptor:
-                self.add(ref, f"levels line {number} '{line}' is not of the form 'points: descriptor'")
+                self.add(
+                    ref,
+                    _("levels line {line} '{text}' is not of the form 'points: descriptor'").format(
+                        line=line_no, text=line
+                    ),
+                )
                 continue
             points = cell_number(head)
             if points is None:
-                self.add(ref, f"levels line {number}: '{head.strip()}' is not a number")
+                self.add(
+                    ref,
+                    _("levels line {line}: '{text}' is not a number").format(line=line_no, text=head.strip()),
+                )
                 continue
-            shown = format_points(points)
+            shown = number(points)
             if max_points is not None and not 0 <= points <= max_points:
-                self.add(ref, f"levels line {number}: {shown} is outside 0..{format_points(max_points)}")
+                self.add(
+                    ref,
+                    _("levels line {line}: {value} is outside 0..{maximum}").format(
+                        line=line_no, value=shown, maximum=number(max_points)
+                    ),
+                )
             elif step is not None and not is_multiple(points, step):
                 self.add(
-                    ref, f"levels line {number}: {shown} is not a multiple of the step {format_points(step)}"
+                    ref,
+                    _("levels line {line}: {value} is not a multiple of the step {step}").format(
+                        line=line_no, value=shown, step=number(step)
+                    ),
                 )
             elif points in levels:
-                self.add(ref, f"levels line {number}: {shown} points appear twice")
+                self.add(
+                    ref,
+                    _("levels line {line}: {value} points appear twice").format(line=line_no, value=shown),
+                )
             else:
                 levels[points] = Level(points, descriptor)
         return sorted(levels.values(), key=lambda level: level.points)
@@ -487,7 +543,10 @@ class _Validator:
             return CommentRule(text.casefold())
         except ValueError:
             choices = ", ".join(COMMENT_RULES)
-            self.add(rec.ref("comment_rule"), f"comment_rule '{text}' is not one of {choices}")
+            self.add(
+                rec.ref("comment_rule"),
+                _("comment_rule '{value}' is not one of {choices}").format(value=text, choices=choices),
+            )
             return CommentRule.NEVER
 
 
@@ -516,7 +575,7 @@ class _Record:
     def ref(self, key: str) -> str:
         col = self.columns.get(key)
         if col is None:
-            return f"{self.title} row {self.row_no}"
+            return _row(self.title, self.row_no)
         return f"{self.title}!{get_column_letter(col)}{self.row_no}"
 
     def is_empty(self) -> bool:
@@ -525,7 +584,7 @@ class _Record:
     def _get(self, key: str, required: bool, clean: Callable[[object], str]) -> str:
         text = clean(raw_text(self._values.get(key)))
         if not text and required and key in self.columns and key not in self._bad:
-            self.owner.add(self.ref(key), f"{key} is required")
+            self.owner.add(self.ref(key), _("{key} is required").format(key=key))
         return text
 
     def line(self, key: str, *, required: bool = False) -> str:
@@ -545,17 +604,21 @@ class _Record:
         value = self._values.get(key)
         if not clean_text(raw_text(value)):
             if required and key in self.columns and key not in self._bad:
-                self.owner.add(self.ref(key), f"{key} is required")
+                self.owner.add(self.ref(key), _("{key} is required").format(key=key))
             return None if key in self._bad else default
-        number = cell_number(value)
+        found = cell_number(value)
         shown = clean_line(raw_text(value))
-        if number is None:
-            self.owner.add(self.ref(key), f"{key} '{shown}' is not a number")
-        elif not 0 < number <= limit:
-            most = format_points(limit)
-            self.owner.add(self.ref(key), f"{key} {shown} must be greater than 0 and at most {most}")
+        if found is None:
+            self.owner.add(self.ref(key), _("{key} '{value}' is not a number").format(key=key, value=shown))
+        elif not 0 < found <= limit:
+            self.owner.add(
+                self.ref(key),
+                _("{key} {value} must be greater than 0 and at most {limit}").format(
+                    key=key, value=shown, limit=number(limit)
+                ),
+            )
             return None
-        return number
+        return found
 
 
 # ------------------------------------------------------------------------------------------- helpers

@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -53,7 +54,7 @@ class SheetValues:
 
 def refuse(path: Path, why: str) -> InputRefused:
     """The refusal for a file that is not a usable workbook."""
-    return InputRefused(str(path), f"not an Excel .xlsx workbook: {why}")
+    return InputRefused(str(path), _("not an Excel .xlsx workbook: {problem}").format(problem=why))
 
 
 def describe(exc: BaseException) -> str:
@@ -102,9 +103,11 @@ def _read_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise InputRefused(str(path), f"cannot be read: {exc.strerror or exc}") from exc
+        raise InputRefused(
+            str(path), _("cannot be read: {problem}").format(problem=exc.strerror or exc)
+        ) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise refuse(path, f"larger than {MAX_FILE_BYTES // 2**20} MiB")
+        raise refuse(path, _("larger than {size} MiB").format(size=MAX_FILE_BYTES // 2**20))
     return data
 
 
@@ -113,19 +116,23 @@ def _check_package(path: Path, data: bytes) -> None:
     if data.startswith(_OLE_MAGIC):
         raise refuse(
             path,
-            "this is an old .xls file or a password-protected workbook; "
-            "save it as .xlsx (Excel Workbook) without a password",
+            _(
+                "this is an old .xls file or a password-protected workbook; "
+                "save it as .xlsx (Excel Workbook) without a password"
+            ),
         )
     if not data.startswith(_ZIP_MAGIC):
-        raise refuse(path, "the file is not a zip package")
+        raise refuse(path, _("the file is not a zip package"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-                raise refuse(path, f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MiB")
+                raise refuse(
+                    path, _("unpacks to more than {size} MiB").format(size=MAX_UNPACKED_BYTES // 2**20)
+                )
             for info in infos:
                 if info.flag_bits & 0x1:
-                    raise refuse(path, f"part {info.filename} is encrypted")
+                    raise refuse(path, _("part {name} is encrypted").format(name=info.filename))
                 if info.filename.lower().endswith(_MEDIA_SUFFIXES):
                     continue
                 with archive.open(info) as part:
@@ -133,10 +140,11 @@ def _check_package(path: Path, data: bytes) -> None:
                 if any(token in content for token in _DTD_TOKENS):
                     raise refuse(
                         path,
-                        f"part {info.filename} holds a DTD or entity declaration, "
-                        "which is refused for safety",
+                        _(
+                            "part {name} holds a DTD or entity declaration, which is refused for safety"
+                        ).format(name=info.filename),
                     )
     except InputRefused:
         raise
     except Exception as exc:  # any damage inside the zip
-        raise refuse(path, f"damaged zip package ({describe(exc)})") from exc
+        raise refuse(path, _("damaged zip package ({problem})").format(problem=describe(exc))) from exc

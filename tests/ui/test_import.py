@@ -62,11 +62,37 @@ def test_a_refused_file_is_explained_and_changes_nothing(
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.text() == "Không thể nhập tệp này. Không có gì bị thay đổi."
     assert "tampered.e2batch" in box.informativeText()
-    assert "signature" in str(failed.args[0]).lower()
+    # The reason comes from the core, in the window's language (gettext follows the UI language).
+    reason = "chữ ký không hợp lệ: nội dung lô bài đã bị thay đổi hoặc không do ban tổ chức ký"
+    assert reason in box.informativeText()
+    assert reason in str(failed.args[0])
+    assert "signature" not in box.informativeText()
     assert box.button(QMessageBox.StandardButton.Ok).text() == "Đồng ý"
     box.close()
     assert entry_count(window) == 0
     assert window.stack.currentWidget() is window.welcome
+
+
+def test_the_refusal_reason_follows_a_language_switch(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window(empty=True)
+    window.set_language("en")
+    garbage = tmp_path / "rac.e2batch"
+    garbage.write_bytes(b"not a zip at all, just text of some length")
+    with qtbot.waitSignals([window.importer.failed, window.importer.finished], timeout=20_000):
+        assert window.import_file(garbage)
+    box = window.importer.message_box
+    assert isinstance(box, QMessageBox)
+    assert "not a zip file (no end of central directory record)" in box.informativeText()
+    box.close()
+    window.set_language("vi")
+    with qtbot.waitSignal(window.importer.failed, timeout=20_000):
+        assert window.import_file(garbage)
+    box = window.importer.message_box
+    assert isinstance(box, QMessageBox)
+    assert "không phải tệp nén zip (thiếu phần mục lục cuối tệp)" in box.informativeText()
+    box.close()
 
 
 def test_garbage_and_wrong_types_are_refused(
