@@ -9,7 +9,9 @@ The messages of the core and services (``e2judge.core.i18n``, gettext) follow th
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -88,15 +90,32 @@ def load_translator(lang: str, parent: QObject | None = None) -> QTranslator | N
     """The translator for ``lang`` (None for English, the source language)."""
     if lang == "en":
         return None
-    qm = qm_file(lang)
+    qm, path = qm_file(lang), ts_file(lang)
+    if path.is_file() and (not qm.is_file() or qm.stat().st_mtime < path.stat().st_mtime):
+        qm = _compiled_now(path) or qm  # a source checkout before (or after editing) the .ts
     if qm.is_file():
         translator = QTranslator(parent)
         if translator.load(str(qm)):
             return translator
-    path = ts_file(lang)
     if path.is_file():
-        return TsTranslator(read_ts(path), parent)
+        return TsTranslator(read_ts(path), parent)  # last resort: no lrelease to be found
     return None
+
+
+def _compiled_now(ts: Path) -> Path | None:
+    """Compile ``ts`` with lrelease into a cache folder keyed by its content; None if impossible."""
+    from e2judge.ui.i18n_build import build
+
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    out_dir = Path(tempfile.gettempdir()) / f"e2judge-qm-{digest}"
+    compiled = out_dir / ts.with_suffix(".qm").name
+    if compiled.is_file():
+        return compiled
+    try:
+        build(ts.parent, out_dir, only=ts)
+    except (OSError, RuntimeError):
+        return None
+    return compiled if compiled.is_file() else None
 
 
 class Languages(QObject):

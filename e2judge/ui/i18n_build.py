@@ -36,14 +36,14 @@ def find_lrelease() -> Path:
     raise FileNotFoundError("pyside6-lrelease was not found next to Python nor inside PySide6")
 
 
-def build(sources: Path | None = None, out_dir: Path | None = None) -> list[Path]:
-    """Compile every ``.ts`` in ``sources`` into ``out_dir`` (both default to ``resources/i18n``)."""
+def build(sources: Path | None = None, out_dir: Path | None = None, only: Path | None = None) -> list[Path]:
+    """Compile each ``.ts`` in ``sources`` (or just ``only``) into ``out_dir`` (default: resources/i18n)."""
     folder = sources if sources is not None else resource("i18n")
     out_dir = out_dir if out_dir is not None else folder
     out_dir.mkdir(parents=True, exist_ok=True)
     lrelease = find_lrelease()
     written = []
-    for ts in sorted(folder.glob("*.ts")):
+    for ts in [only] if only is not None else sorted(folder.glob("*.ts")):
         qm = out_dir / ts.with_suffix(".qm").name
         result = subprocess.run(
             [str(lrelease), "-silent", str(ts), "-qm", str(qm)],

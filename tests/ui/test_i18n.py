@@ -92,3 +92,14 @@ def test_numbers_are_formatted_for_the_locale() -> None:
     assert fmt_number(0.1 + 0.2, locale_for("vi")) == "0,3"
     assert fmt_number(1234.5, locale_for("vi")) == "1234,5"
     assert locale_for("vi").language() == QLocale.Language.Vietnamese
+
+
+def test_a_missing_qm_is_compiled_from_the_ts_with_lrelease(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from e2judge.ui import i18n
+
+    monkeypatch.setattr(i18n, "qm_file", lambda lang: tmp_path / f"missing_{lang}.qm")
+    translator = i18n.load_translator("vi")
+    assert isinstance(translator, QTranslator) and not isinstance(translator, TsTranslator)
+    assert translator.translate("MainWindow", "&File") not in ("", "&File")
