@@ -8,6 +8,7 @@ Hard crashes of native code (Qt) are written by ``faulthandler`` to ``logs/e2jud
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import faulthandler
 import logging
@@ -130,11 +131,20 @@ def enable_fault_log(profile: Profile) -> Path | None:
         return None
     if _fault_stream is None:
         _fault_was_enabled = faulthandler.is_enabled()
+        atexit.register(_close_fault_log)  # the stream lives until the process ends, then is closed
     faulthandler.enable(file=stream, all_threads=True)
     if _fault_stream is not None:
         _fault_stream.close()
     _fault_stream = stream
     return path
+
+
+def _close_fault_log() -> None:
+    global _fault_stream  # noqa: PLW0603
+    if _fault_stream is not None:
+        faulthandler.disable()
+        _fault_stream.close()
+        _fault_stream = None
 
 
 def uninstall() -> None:
