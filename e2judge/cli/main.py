@@ -7,6 +7,7 @@ is refused (one line saying which file and why, no traceback), 2 for a usage err
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -73,6 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("e2judge: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``e2judge entries | head``): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE
 
 
 if __name__ == "__main__":
