@@ -7,7 +7,12 @@ the file, base64-decode, one Ed25519 verify and ``json.loads`` of the payload. F
   schema, the format's rules) against that baseline — target ≤ 3×;
 * ``sheets.collect``: the whole ``org collect`` of the 300 files (verify, bind to the issued batch,
   check every score against the rubric, merge 8,000 score rows per sheet in its own durable
-  transaction, archive the signed file) against the same baseline — target ≤ 3×;
+  transaction, archive the signed file) against the same baseline — target ≤ 3×, out of reach
+  while every criterion score is a row of ``org_score`` (unique index, three enforced foreign
+  keys): inserting those rows alone, with raw ``sqlite3``, takes about 5× the baseline (the
+  "raw sqlite3 merge" printed below);
+* ``sheets.collect_vs_raw_merge``: the same collect against verify + parse + that raw merge, i.e.
+  what collect adds to the unavoidable work;
 * ``sheets.export``: one ``export_sheet`` (with the signing key's scrypt unlock at the default cost,
   reported separately) against the baseline of its own file.
 

@@ -19,8 +19,14 @@ from e2judge.formats.sheet import open_sheet as open_sheet_bytes
 from e2judge.paths import Profile, profile_dir
 from e2judge.services.instance_lock import ProfileLock, ProfileLocked
 from e2judge.services.judge_key import ensure_judge_key, export_public_key, judge_key_info, judge_key_path
-from e2judge.services.org_collect import Verdict, collect_sheets, needs_passphrase, sheet_files
-from e2judge.services.org_enroll import enroll_judge
+from e2judge.services.org_collect import (
+    Verdict,
+    collect_sheets,
+    needs_passphrase,
+    replacement_time,
+    sheet_files,
+)
+from e2judge.services.org_enroll import EnrollResult, enroll_judge
 from e2judge.services.org_results import RANK_BY, compute_results
 from e2judge.services.rounds import RoundRef, list_rounds
 from e2judge.services.sheet_export import export_sheet
@@ -53,6 +59,24 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_sheet_export)
 
 
+ENROLL_DESCRIPTION = """\
+Register a judge's public signing key (from 'e2judge key export FILE') before their sheets arrive,
+so that a sheet signed with any other key is refused. Without enrolment, the key of the judge's
+first accepted sheet is pinned.
+
+When a judge loses their key (USB stick or laptop lost or stolen):
+  1. collect every sheet the judge sent with the old key that you still need: after step 3,
+     sheets signed with the old key are refused whatever their revision;
+  2. the judge sets up E2 Judge again (a new profile), imports their batch again, and sends you
+     their new public key ('e2judge key export FILE') together with its fingerprint by another
+     way, e.g. read out on the phone;
+  3. run 'e2judge org enroll ORGDIR --judge ID --replace FILE' and compare the new fingerprint
+     it prints with the judge's; the replacement (when, old key, new key) is recorded;
+  4. the judge exports again: the new key's revisions start at 1, and its newest accepted sheet
+     replaces the judge's scores as usual.
+"""
+
+
 def register_org(osub: Any) -> None:
     """Add ``org collect``, ``org enroll`` and ``org results`` to the ``org`` subparsers."""
     p = osub.add_parser("collect", help="verify judges' score sheets and merge them")
@@ -64,10 +88,20 @@ def register_org(osub: Any) -> None:
     p.add_argument("--passphrase-file", type=Path, help="organizer passphrase (for sealed sheets)")
     p.set_defaults(handler=cmd_org_collect)
 
-    p = osub.add_parser("enroll", help="register a judge's public key before sheets arrive")
+    p = osub.add_parser(
+        "enroll",
+        help="register a judge's public key before sheets arrive (or replace a lost one)",
+        description=ENROLL_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("orgdir", type=Path, help="the organizer workspace")
     p.add_argument("--judge", required=True, metavar="ID", help="the judge id as in the workbook")
     p.add_argument("--contest", metavar="ID", help="only the rounds of this contest")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="the judge lost their key: replace it with this one (recorded; old-key sheets refused)",
+    )
     p.add_argument("file", type=Path, help="the judge's public key file (from e2judge key export)")
     p.set_defaults(handler=cmd_org_enroll)
 
@@ -228,13 +262,31 @@ def cmd_org_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_org_enroll(args: argparse.Namespace) -> int:
-    result = enroll_judge(args.orgdir, args.judge, args.file, args.contest)
+    def announce(plan: EnrollResult) -> bool:
+        say(f"Replacing judge {plan.judge_key}'s signing key:")
+        for r in plan.replaced:
+            say(f"  {r.round}: old key {r.old_key_id}, fingerprint {r.old_fingerprint}")
+        say(f"  new key {plan.key_id}, fingerprint {plan.fingerprint}")
+        return True
+
+    result = enroll_judge(
+        args.orgdir, args.judge, args.file, args.contest, replace=args.replace, confirm=announce
+    )
     say(f"Judge {result.judge_key}: key {result.key_id}")
     say(f"Fingerprint (compare with the judge): {result.fingerprint}")
     for name in result.enrolled:
         say(f"  enrolled for {name}")
     for name in result.unchanged:
         say(f"  already enrolled for {name}")
+    for r in result.replaced:
+        say(f"  replaced key {r.old_key_id} for {r.round}")
+    if result.replaced_at is not None:
+        say(
+            f"Replacement recorded ({replacement_time(result.replaced_at)}): sheets signed with the old key "
+            "are refused from now on; the new key's sheets start again at revision 1."
+        )
+    elif args.replace:
+        say("Nothing to replace: the judge had no other key.")
     return 0
 
 

@@ -101,19 +101,40 @@ class OrgAssignment(OrgBase):
 
 
 class OrgSheet(OrgBase):
-    """A score sheet accepted from a judge (the newest revision per batch is the one that counts)."""
+    """A score sheet accepted from a judge: the newest one counts.
+
+    Revisions run per batch *and signing key*: a judge whose key was replaced starts again at 1.
+    """
 
     __tablename__ = "org_sheet"
-    __table_args__ = (UniqueConstraint("batch_key", "revision"),)
+    __table_args__ = (UniqueConstraint("key_id", "batch_key", "revision"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("org_round.id", ondelete="CASCADE"))
     judge_id: Mapped[int] = mapped_column(ForeignKey("org_judge.id", ondelete="CASCADE"))
     batch_key: Mapped[str] = mapped_column(String(200))
     revision: Mapped[int] = mapped_column(Integer)
+    key_id: Mapped[str] = mapped_column(String(32))  # of the key that signed it
     sheet_sha256: Mapped[str] = mapped_column(String(64))  # of the signed payload bytes
-    payload_json: Mapped[str] = mapped_column(Text)
+    payload_json: Mapped[str] = mapped_column(Text)  # the exact signed payload bytes (UTF-8)
+    signature: Mapped[str | None] = mapped_column(String(100))  # base64; None for sheets from before 0002
     source_name: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OrgKeyReplacement(OrgBase):
+    """A judge's signing key replaced on purpose (``org enroll --replace``): lost stick or laptop.
+
+    Sheets signed with the old key are refused from then on, whatever their revision.
+    """
+
+    __tablename__ = "org_key_replacement"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("org_judge.id", ondelete="CASCADE"))
+    old_public_key: Mapped[str] = mapped_column(String(100))
+    old_key_id: Mapped[str] = mapped_column(String(32))
+    new_public_key: Mapped[str] = mapped_column(String(100))
+    new_key_id: Mapped[str] = mapped_column(String(32))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class OrgScore(OrgBase):

@@ -20,8 +20,13 @@ import base64
 import binascii
 import hashlib
 import json
+import math
+import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -161,7 +166,11 @@ def decode_payload(source: str, data: bytes) -> SheetPayload:
         raise InputRefused(
             source, f"unknown score sheet payload type {_show(found)} (expected {PAYLOAD_TYPE})"
         )
-    check_payload_schema(source, doc)
+    fast = _entries_fast(doc)  # the usual sheet, checked column by column; None: check one by one
+    if fast is None:
+        check_payload_schema(source, doc)
+    else:
+        check_schema(source, {**doc, "entries": doc["entries"][:1]}, PAYLOAD_SCHEMA, "sheet payload")
     if _SURROGATE_ESCAPE.search(data):
         _check_surrogates(source, doc)
     judge = doc["judge"]
@@ -177,6 +186,31 @@ def decode_payload(source: str, data: bytes) -> SheetPayload:
     if len({c.casefold() for c in criteria}) != len(criteria):
         raise InputRefused(source, "sheet payload: a criterion is listed twice")
     width = len(criteria)
+    entries = fast if fast is not None else _decode_entries(source, doc, width)
+    contest = doc["contest"]
+    batch = doc["batch"]
+    return SheetPayload(
+        contest_id=contest["id"],
+        contest_name=contest["name"],
+        round_name=contest["round"],
+        batch_id=batch["id"],
+        batch_revision=batch["revision"],
+        manifest_sha256=batch["manifest_sha256"],
+        rubric_sha256=doc["rubric_sha256"],
+        judge_id=judge["id"],
+        judge_name=judge["name"],
+        judge_public_key=public,
+        revision=revision,
+        previous_sha256=previous,
+        created_at=doc["created_at"],
+        app_version=doc["app_version"],
+        criteria=criteria,
+        entries=tuple(entries),
+    )
+
+
+def _decode_entries(source: str, doc: dict[str, Any], width: int) -> list[EntryScores]:
+    """The entries of a schema-checked payload, one by one, refusing duplicates and bad shapes."""
     entries: list[EntryScores] = []
     codes: set[str] = set()
     for item in doc["entries"]:
@@ -207,26 +241,7 @@ def decode_payload(source: str, data: bytes) -> SheetPayload:
                 source, f"sheet payload: entry {code} is marked complete with a conflict or unscored criteria"
             )
         entries.append(entry)
-    contest = doc["contest"]
-    batch = doc["batch"]
-    return SheetPayload(
-        contest_id=contest["id"],
-        contest_name=contest["name"],
-        round_name=contest["round"],
-        batch_id=batch["id"],
-        batch_revision=batch["revision"],
-        manifest_sha256=batch["manifest_sha256"],
-        rubric_sha256=doc["rubric_sha256"],
-        judge_id=judge["id"],
-        judge_name=judge["name"],
-        judge_public_key=public,
-        revision=revision,
-        previous_sha256=previous,
-        created_at=doc["created_at"],
-        app_version=doc["app_version"],
-        criteria=criteria,
-        entries=tuple(entries),
-    )
+    return entries
 
 
 # Entries are checked by hand (thousands per sheet; a generic validator is 3x slower). The checks are
@@ -275,13 +290,9 @@ def entry_problem(item: object) -> tuple[str, str] | None:
         return "complete", "must be true or false"
     conflict = item["conflict"]
     if conflict is not None:
-        if type(conflict) is not dict or conflict.keys() != _CONFLICT_KEYS:
-            return "conflict", "must be null or an object with reason and declared_at"
-        reason, at = conflict["reason"], conflict["declared_at"]
-        if type(reason) is not str or not 1 <= len(reason) <= MAX_REASON:
-            return "conflict/reason", f"must be text of 1 to {MAX_REASON} characters"
-        if type(at) is not str or len(at) > 40:
-            return "conflict/declared_at", "must be text of at most 40 characters"
+        problem = _conflict_problem(conflict)
+        if problem is not None:
+            return problem
     overall = item["overall_comment"]
     if type(overall) is not str or len(overall) > MAX_TEXT:
         return "overall_comment", f"must be text of at most {MAX_TEXT} characters"
@@ -297,6 +308,75 @@ def entry_problem(item: object) -> tuple[str, str] | None:
     for position, text in enumerate(comments):
         if type(text) is not str or len(text) > MAX_TEXT:
             return f"comments/{position}", f"must be text of at most {MAX_TEXT} characters"
+    return None
+
+
+_ENTRY_FIELDS = operator.itemgetter("code", "complete", "conflict", "overall_comment", "points", "comments")
+_NONE = type(None)
+
+
+def _entries_fast(doc: dict[str, Any]) -> list[EntryScores] | None:
+    """The entries when every one of them is well-formed, checked column by column in bulk; else None.
+
+    Returns entries only when the one-by-one path (``check_payload_schema`` then ``_decode_entries``)
+    would accept every entry and return the very same ones; anything unusual (an int among the points,
+    a wrong width, a duplicate code, a bad field...) returns None, so that the one-by-one path finds
+    the first problem and names it.
+    """
+    entries, criteria = doc.get("entries"), doc.get("criteria")
+    if type(entries) is not list or not entries or len(entries) > MAX_ENTRIES or type(criteria) is not list:
+        return None
+    width = len(criteria)
+    if not 1 <= width <= MAX_CRITERIA or set(map(type, entries)) != {dict}:
+        return None
+    if not all(map(operator.eq, map(dict.keys, entries), repeat(_ENTRY_KEYS))):
+        return None
+    codes, completes, conflicts, overalls, points, comments = zip(*map(_ENTRY_FIELDS, entries), strict=True)
+    if set(map(type, codes)) != {str} or not all(map(_ID.fullmatch, codes)):
+        return None
+    if len(set(map(str.casefold, codes))) != len(codes) or set(map(type, completes)) != {bool}:
+        return None
+    if set(map(type, overalls)) != {str} or max(map(len, overalls)) > MAX_TEXT:
+        return None
+    if set(map(type, points)) != {list} or set(map(len, points)) != {width}:
+        return None
+    if set(map(type, comments)) != {list} or set(map(len, comments)) != {width}:
+        return None
+    flat_comments = list(chain.from_iterable(comments))
+    if set(map(type, flat_comments)) != {str} or max(map(len, flat_comments)) > MAX_TEXT:
+        return None
+    flat = list(chain.from_iterable(points))
+    kinds = set(map(type, flat))
+    if not kinds <= {float, _NONE}:
+        return None  # ints (to convert), bools, strings...: one by one
+    numbers = [v for v in flat if v is not None] if _NONE in kinds else flat
+    if numbers and not (min(numbers) >= 0 and max(numbers) <= MAX_POINTS and not math.isnan(sum(numbers))):
+        return None  # (min and max can step over a NaN; the sum of in-range numbers cannot)
+    if conflicts.count(None) == len(conflicts):
+        reasons: Sequence[str | None] = [None] * len(conflicts)
+        declared: Sequence[str] = [""] * len(conflicts)
+    else:
+        if any(_conflict_problem(c) for c in conflicts if c is not None):
+            return None
+        reasons = [None if c is None else c["reason"] for c in conflicts]
+        declared = ["" if c is None else c["declared_at"] for c in conflicts]
+    everything_scored = _NONE not in kinds and len(reasons) == reasons.count(None)
+    rows = zip(completes, reasons, points, strict=True)
+    if not everything_scored and any(done and not all_scored(r, tuple(p)) for done, r, p in rows):
+        return None
+    fields = (codes, completes, reasons, declared, overalls, map(tuple, points), map(tuple, comments))
+    return list(map(EntryScores, *fields))
+
+
+def _conflict_problem(conflict: object) -> tuple[str, str] | None:
+    """What is wrong with a non-null ``conflict`` under the schema: (field path, message), or None."""
+    if type(conflict) is not dict or conflict.keys() != _CONFLICT_KEYS:
+        return "conflict", "must be null or an object with reason and declared_at"
+    reason, at = conflict["reason"], conflict["declared_at"]
+    if type(reason) is not str or not 1 <= len(reason) <= MAX_REASON:
+        return "conflict/reason", f"must be text of 1 to {MAX_REASON} characters"
+    if type(at) is not str or len(at) > 40:
+        return "conflict/declared_at", "must be text of at most 40 characters"
     return None
 
 
@@ -361,16 +441,17 @@ class VerifiedSheet:
     payload_bytes: bytes
     signed_document: bytes
     sealed: bool
+    signature: bytes = b""  # Ed25519 over ``payload_bytes``
 
-    @property
+    @cached_property
     def payload_sha256(self) -> str:
         return hashlib.sha256(self.payload_bytes).hexdigest()
 
-    @property
+    @cached_property
     def signer_key_id(self) -> str:
         return key_id(self.payload.judge_public_key)
 
-    @property
+    @cached_property
     def signer_fingerprint(self) -> str:
         return readable_fingerprint(self.payload.judge_public_key)
 
@@ -459,7 +540,7 @@ def _open_signed(source: str, data: bytes, doc: dict[str, Any], *, sealed: bool)
     payload = decode_payload(source, payload_bytes)
     if payload.judge_public_key != public:
         raise InputRefused(source, "the payload names another judge key than the one that signed it")
-    return VerifiedSheet(source, payload, payload_bytes, data, sealed)
+    return VerifiedSheet(source, payload, payload_bytes, data, sealed, signature)
 
 
 def read_sheet_file(path: Path, sealing_key: X25519PrivateKey | None = None) -> tuple[VerifiedSheet, bytes]:
