@@ -171,13 +171,20 @@ def compute_results(
         for sc in s.scalars(select(OrgScore).where(OrgScore.round_id == rnd.id)):
             points[(sc.judge_id, sc.entry_id)][sc.criterion_key] = sc.points
             comments[(sc.judge_id, sc.entry_id)][sc.criterion_key] = sc.comment
-        last_revision = dict(
-            s.execute(
-                select(OrgSheet.judge_id, func.max(OrgSheet.revision))
-                .where(OrgSheet.round_id == rnd.id)
-                .group_by(OrgSheet.judge_id)
-            ).all()
+        # The newest accepted sheet (the last one stored), not the highest number: after a key
+        # replacement the new key's revisions start again at 1.
+        newest = (
+            select(func.max(OrgSheet.id))
+            .where(OrgSheet.round_id == rnd.id)
+            .group_by(OrgSheet.judge_id)
+            .scalar_subquery()
         )
+        last_revision = {
+            judge_id: revision
+            for judge_id, revision in s.execute(
+                select(OrgSheet.judge_id, OrgSheet.revision).where(OrgSheet.id.in_(newest))
+            )
+        }
     threshold = (
         discrepancy
         if discrepancy is not None
