@@ -9,10 +9,15 @@ thread. One job at a time: ``run`` returns False while another is running.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from e2judge.ui.context import AppContext
+from e2judge.ui.file_choice import ask_save_path
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 300
@@ -111,3 +116,30 @@ class TaskRunner(QObject):
         if self._thread is not None:
             self._thread.quit()  # takes effect once the job returns
             self._thread.wait()
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    """What to ask and say around writing one file in the background."""
+
+    title: str  # the save dialog's title
+    name: str  # the suggested file name
+    file_filter: str  # e.g. "Excel workbook (*.xlsx)"
+    suffix: str  # added when the judge typed a name without it
+    busy: str  # shown while writing
+
+
+def save_in_background(
+    ctx: AppContext,
+    tasks: TaskRunner,
+    window: QWidget,
+    request: SaveRequest,
+    write: Callable[[Path], None],
+    done: Callable[[Path], None],
+    failed: Callable[[Exception], None],
+) -> bool:
+    """Ask where to save, then run ``write(path)`` off the UI thread; False when cancelled or busy."""
+    path = ask_save_path(ctx, window, request.title, request.name, request.file_filter, request.suffix)
+    if path is None:
+        return False
+    return tasks.run(lambda: write(path), request.busy, lambda _result: done(path), failed)

@@ -31,7 +31,7 @@ from e2judge.core.errors import InputRefused
 from e2judge.services.entries import EntryNotFound
 from e2judge.services.rounds import RoundRef
 from e2judge.ui.attachments import safe_name
-from e2judge.ui.background import TaskRunner
+from e2judge.ui.background import SaveRequest, TaskRunner, save_in_background
 from e2judge.ui.context import AppContext
 from e2judge.ui.file_choice import ask_save_path
 from e2judge.ui.i18n import translate_buttons
@@ -202,26 +202,22 @@ class ReportsController(QObject):
 
     def export_excel(self, ref: RoundRef) -> bool:
         """Ask where, then write the judge's score workbook."""
-        name = safe_name(self.tr("scores-{judge}.xlsx").format(judge=ref.judge_key))
-        chosen = ask_save_path(
-            self._ctx,
-            self._window,
-            self.tr("Export Excel"),
-            name,
-            self.tr("Excel workbook (*.xlsx)"),
-            ".xlsx",
-        )
-        if chosen is None:
-            return False
-        db, lang, path = self._ctx.db, self._ctx.languages.current, chosen
+        db, lang = self._ctx.db, self._ctx.languages.current
 
-        def job() -> None:
+        def write(path: Path) -> None:
             from e2judge.xlsx.judge_workbook import write_judge_workbook
 
             write_judge_workbook(db, ref, path, lang)
 
-        return self._tasks.run(
-            job, self.tr("Writing the workbook…"), lambda _r: self._saved(path), self._failed
+        request = SaveRequest(
+            self.tr("Export Excel"),
+            safe_name(self.tr("scores-{judge}.xlsx").format(judge=ref.judge_key)),
+            self.tr("Excel workbook (*.xlsx)"),
+            ".xlsx",
+            self.tr("Writing the workbook…"),
+        )
+        return save_in_background(
+            self._ctx, self._tasks, self._window, request, write, self._saved, self._failed
         )
 
     def _saved(self, path: Path) -> None:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from e2judge.core.errors import InputRefused, ValidationFailed
 from e2judge.services.rounds import RoundRef
 from e2judge.ui.attachments import safe_name
-from e2judge.ui.background import TaskRunner
+from e2judge.ui.background import SaveRequest, TaskRunner, save_in_background
 from e2judge.ui.context import AppContext
-from e2judge.ui.file_choice import ask_open_path, ask_save_path
+from e2judge.ui.file_choice import ask_open_path
 from e2judge.ui.i18n import fmt_number, translate_buttons
 from e2judge.ui.messages import Button, ask, listing, show_message
 from e2judge.ui.widgets import plain_label
@@ -85,26 +85,22 @@ class WorksheetController(QObject):
     # -- export -----------------------------------------------------------------------------------
 
     def export(self, ref: RoundRef) -> bool:
-        name = safe_name(self.tr("worksheet-{judge}.xlsx").format(judge=ref.judge_key))
-        chosen = ask_save_path(
-            self._ctx,
-            self._window,
-            self.tr("Export offline worksheet"),
-            name,
-            self.tr("Excel workbook (*.xlsx)"),
-            ".xlsx",
-        )
-        if chosen is None:
-            return False
-        db, lang, path = self._ctx.db, self._ctx.languages.current, chosen
+        db, lang = self._ctx.db, self._ctx.languages.current
 
-        def job() -> None:
+        def write(path: Path) -> None:
             from e2judge.xlsx.worksheet import export_worksheet
 
             export_worksheet(db, ref, path, lang)
 
-        return self._tasks.run(
-            job, self.tr("Writing the worksheet…"), lambda _r: self._exported(path), self._failed
+        request = SaveRequest(
+            self.tr("Export offline worksheet"),
+            safe_name(self.tr("worksheet-{judge}.xlsx").format(judge=ref.judge_key)),
+            self.tr("Excel workbook (*.xlsx)"),
+            ".xlsx",
+            self.tr("Writing the worksheet…"),
+        )
+        return save_in_background(
+            self._ctx, self._tasks, self._window, request, write, self._exported, self._failed
         )
 
     def _exported(self, path: Path) -> None:
