@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from e2judge.cli.output import say
+from e2judge.cli.profiles import open_profile, pick_round, round_option
 from e2judge.core.errors import InputRefused
 from e2judge.db.session import Database, open_judge_db
-from e2judge.paths import Profile, profile_dir
 from e2judge.pdf.entry_report import write_entry_reports
 from e2judge.pdf.judge_summary import write_judge_summary
 from e2judge.pdf.labels import LANGS
 from e2judge.services.entries import EntryNotFound
 from e2judge.services.instance_lock import ProfileLock, ProfileLocked
-from e2judge.services.rounds import RoundRef, list_rounds
+from e2judge.services.rounds import RoundRef
 from e2judge.xlsx.judge_workbook import write_judge_workbook
 from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
 
@@ -69,13 +69,7 @@ def register(sub: Any) -> None:
 
 
 def _common(p: argparse.ArgumentParser, *, lang: bool) -> None:
-    p.add_argument(
-        "--round",
-        type=int,
-        default=None,
-        metavar="N",
-        help="the round's number in `e2judge rounds` (default 1)",
-    )
+    round_option(p)
     if lang:
         # Its own dest: the global --lang (the window's language) must not be overwritten by a default.
         p.add_argument(
@@ -88,28 +82,12 @@ def _lang(args: argparse.Namespace) -> str:
     return str(chosen)
 
 
-def _profile(args: argparse.Namespace) -> Profile:
-    return Profile(profile_dir(args.home)).ensure()
-
-
-def _round(db: Database, profile: Profile, number: int | None) -> RoundRef:
-    refs = list_rounds(db)
-    if not refs:
-        raise InputRefused(
-            str(profile.root), "no round imported yet; import a batch first (e2judge import FILE)"
-        )
-    n = 1 if number is None else number
-    if not 1 <= n <= len(refs):
-        raise InputRefused("--round", f"there is no round {n}; `e2judge rounds` lists {len(refs)}")
-    return refs[n - 1]
-
-
 def cmd_report_pdf(args: argparse.Namespace) -> int:
     if args.summary and args.entry:
         raise InputRefused("--summary", "give either --summary or --entry, not both")
-    profile = _profile(args)
+    profile = open_profile(args)
     with open_judge_db(profile.database) as db:
-        ref = _round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         if args.summary:
             pages = write_judge_summary(db, profile, ref, args.out, _lang(args))
         else:
@@ -122,28 +100,28 @@ def cmd_report_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_report_xlsx(args: argparse.Namespace) -> int:
-    profile = _profile(args)
+    profile = open_profile(args)
     with open_judge_db(profile.database) as db:
-        ref = _round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         write_judge_workbook(db, ref, args.out, _lang(args))
     say(f"Wrote {args.out}")
     return 0
 
 
 def cmd_worksheet_export(args: argparse.Namespace) -> int:
-    profile = _profile(args)
+    profile = open_profile(args)
     with open_judge_db(profile.database) as db:
-        ref = _round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         export_worksheet(db, ref, args.out, _lang(args))
     say(f"Wrote {args.out}: fill in points and comments, then run: e2judge worksheet import {args.out}")
     return 0
 
 
 def cmd_worksheet_import(args: argparse.Namespace) -> int:
-    profile = _profile(args)
+    profile = open_profile(args)
     try:
         with ProfileLock(profile), open_judge_db(profile.database) as db:
-            return _import(args, db, _round(db, profile, args.round))
+            return _import(args, db, pick_round(db, profile, args.round))
     except ProfileLocked as exc:
         raise InputRefused(
             str(profile.root), "already open in another E2 Judge window; close it first"

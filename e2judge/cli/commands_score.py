@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from e2judge.cli.output import as_json, say, table
-from e2judge.cli.profiles import locked, open_profile
+from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.errors import InputRefused
 from e2judge.core.rubric import format_points
 from e2judge.db.session import Database, open_judge_db
-from e2judge.paths import Profile
 from e2judge.services.backup import list_backups, make_backup, restore_backup
 from e2judge.services.entries import (
     EntryDetail,
@@ -52,7 +51,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_rounds)
 
     p = sub.add_parser("entries", help="list the entries of a round with their status and total")
-    _round_option(p)
+    round_option(p)
     p.add_argument("--status", choices=[s.value for s in Status], help="only entries with this status")
     p.add_argument(
         "--search", metavar="TEXT", help="words to find in code/title/authors/school (no accents needed)"
@@ -62,7 +61,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("show", help="show one entry with the rubric, its levels and the current scores")
     p.add_argument("code", help="the entry's code")
-    _round_option(p)
+    round_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_show)
 
@@ -71,7 +70,7 @@ def register(sub: Any) -> None:
     p.add_argument("criterion", help="the criterion id (see `e2judge show CODE`)")
     p.add_argument("points", help="points, e.g. 3 or 2.5 or 2,5; 'none' = not scored")
     p.add_argument("--comment", metavar="TEXT", help="also set this criterion's comment")
-    _round_option(p)
+    round_option(p)
     p.set_defaults(handler=cmd_score)
 
     p = sub.add_parser(
@@ -80,7 +79,7 @@ def register(sub: Any) -> None:
     p.add_argument("code", help="the entry's code")
     p.add_argument("text", help="the comment ('' clears it)")
     p.add_argument("--criterion", metavar="ID", help="the criterion id (default: the overall comment)")
-    _round_option(p)
+    round_option(p)
     p.set_defaults(handler=cmd_comment)
 
     p = sub.add_parser("conflict", help="declare (--reason) or withdraw (--withdraw) a conflict of interest")
@@ -88,7 +87,7 @@ def register(sub: Any) -> None:
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--reason", metavar="TEXT", help="why you cannot judge this entry")
     how.add_argument("--withdraw", action="store_true", help="withdraw the declared conflict")
-    _round_option(p)
+    round_option(p)
     p.set_defaults(handler=cmd_conflict)
 
     p = sub.add_parser("backup", help="back up the profile's database now (or --list the backups)")
@@ -99,16 +98,6 @@ def register(sub: Any) -> None:
     p = sub.add_parser("restore", help="replace the database with a backup (the current one is saved first)")
     p.add_argument("file", type=Path, help="a backup file, or its name in the profile's backups folder")
     p.set_defaults(handler=cmd_restore)
-
-
-def _round_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--round",
-        type=int,
-        default=None,
-        metavar="N",
-        help="the round's number in `e2judge rounds` (default: the only or most recent one)",
-    )
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -122,18 +111,6 @@ def parse_points(text: str) -> float | None:
     if not _NUMBER.match(value):
         raise ValueError(f"{text!r} is not a number (write e.g. 3, 2.5 or 2,5, or none)")
     return float(value.replace(",", "."))
-
-
-def _pick_round(db: Database, profile: Profile, number: int | None) -> RoundRef:
-    refs = list_rounds(db)
-    if not refs:
-        raise InputRefused(
-            str(profile.root), "no round imported yet; import a batch first (e2judge import FILE)"
-        )
-    n = 1 if number is None else number
-    if not 1 <= n <= len(refs):
-        raise InputRefused("--round", f"there is no round {n}; `e2judge rounds` lists {len(refs)}")
-    return refs[n - 1]
 
 
 def _assignment(db: Database, ref: RoundRef, code: str) -> int:
@@ -232,7 +209,7 @@ def cmd_rounds(args: argparse.Namespace) -> int:
 def cmd_entries(args: argparse.Namespace) -> int:
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
-        ref = _pick_round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         rows = list_entries(db, ref)
     done, total = progress(rows)
     shown = filter_entries(rows, args.search or "", Status(args.status) if args.status else None)
@@ -325,7 +302,7 @@ def _detail_json(detail: EntryDetail) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace) -> int:
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
-        ref = _pick_round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         detail = entry_detail(db, profile, ref, _assignment(db, ref, args.code))
     if args.json:
         say(as_json(_detail_json(detail)))
@@ -379,7 +356,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise InputRefused(f"entry {code}", f"criterion {key}: {exc}") from None
     with locked(profile), open_judge_db(profile.database) as db:
-        ref = _pick_round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         aid = _assignment(db, ref, code)
         try:
             change = set_points(db, aid, key, points, _actor(ref))
@@ -396,7 +373,7 @@ def cmd_comment(args: argparse.Namespace) -> int:
     profile = open_profile(args)
     code = args.code
     with locked(profile), open_judge_db(profile.database) as db:
-        ref = _pick_round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         aid = _assignment(db, ref, code)
         try:
             if args.criterion:
@@ -415,7 +392,7 @@ def cmd_conflict(args: argparse.Namespace) -> int:
     profile = open_profile(args)
     code = args.code
     with locked(profile), open_judge_db(profile.database) as db:
-        ref = _pick_round(db, profile, args.round)
+        ref = pick_round(db, profile, args.round)
         aid = _assignment(db, ref, code)
         try:
             if args.withdraw:

@@ -10,14 +10,13 @@ from sqlalchemy import select
 
 from e2judge.cli.output import as_json, say, table
 from e2judge.cli.passphrase import get_passphrase
-from e2judge.core.errors import InputRefused
+from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.rubric import format_points
 from e2judge.db.models import Judge
 from e2judge.db.session import open_judge_db
 from e2judge.formats.sheet import VerifiedSheet, read_envelope, read_sheet_bytes
 from e2judge.formats.sheet import open_sheet as open_sheet_bytes
-from e2judge.paths import Profile, profile_dir
-from e2judge.services.instance_lock import ProfileLock, ProfileLocked
+from e2judge.paths import Profile
 from e2judge.services.judge_key import ensure_judge_key, export_public_key, judge_key_info, judge_key_path
 from e2judge.services.org_collect import (
     Verdict,
@@ -28,7 +27,6 @@ from e2judge.services.org_collect import (
 )
 from e2judge.services.org_enroll import EnrollResult, enroll_judge
 from e2judge.services.org_results import RANK_BY, compute_results
-from e2judge.services.rounds import RoundRef, list_rounds
 from e2judge.services.sheet_export import export_sheet
 
 
@@ -55,7 +53,7 @@ def register(sub: Any) -> None:
         type=Path,
         help="a file holding the passphrase (else $E2JUDGE_PASSPHRASE, else a prompt)",
     )
-    p.add_argument("--round", metavar="N", help="which round: its number in the list, or its batch id")
+    round_option(p, explicit=True)
     p.set_defaults(handler=cmd_sheet_export)
 
 
@@ -123,12 +121,8 @@ def register_org(osub: Any) -> None:
 # --- judge side -------------------------------------------------------------------------------
 
 
-def _profile(args: argparse.Namespace) -> Profile:
-    return Profile(profile_dir(args.home)).ensure()
-
-
 def cmd_key_show(args: argparse.Namespace) -> int:
-    profile = _profile(args)
+    profile = open_profile(args)
     info = judge_key_info(profile)
     if info is None:
         say("No signing key yet: it is created at the first score sheet export")
@@ -141,7 +135,7 @@ def cmd_key_show(args: argparse.Namespace) -> int:
 
 
 def cmd_key_export(args: argparse.Namespace) -> int:
-    profile = _profile(args)
+    profile = open_profile(args)
     if judge_key_info(profile) is None:
         passphrase = get_passphrase(args.passphrase_file, confirm=True, what="new signing key passphrase")
         ensure_judge_key(profile, passphrase, _profile_label(profile))
@@ -159,38 +153,14 @@ def _profile_label(profile: Profile) -> str:
     return f"E2 Judge judge key ({profile.root.name})"
 
 
-def pick_round(refs: list[RoundRef], wanted: str | None) -> RoundRef:
-    """The round named by ``--round`` (number in the list or batch id), or the only one."""
-    if not refs:
-        raise InputRefused("profile", "no round to export: import a batch first")
-    if wanted is None:
-        if len(refs) == 1:
-            return refs[0]
-        raise InputRefused("--round", "several rounds; choose one with --round N:\n" + _round_list(refs))
-    if wanted.isdigit() and 1 <= int(wanted) <= len(refs):
-        return refs[int(wanted) - 1]
-    for ref in refs:
-        if wanted in (ref.batch_key, ref.round_name):
-            return ref
-    raise InputRefused("--round", f"no round {wanted!r}; the rounds are:\n" + _round_list(refs))
-
-
-def _round_list(refs: list[RoundRef]) -> str:
-    return "\n".join(f"  {n}. {ref.describe()} ({ref.batch_key})" for n, ref in enumerate(refs, 1))
-
-
 def cmd_sheet_export(args: argparse.Namespace) -> int:
-    profile = _profile(args)
-    try:
-        with ProfileLock(profile), open_judge_db(profile.database) as db:
-            ref = pick_round(list_rounds(db), args.round)
-            first = judge_key_info(profile) is None  # the key is created now: ask twice
-            what = "new signing key passphrase" if first else "signing key passphrase"
-            passphrase = get_passphrase(args.passphrase_file, confirm=first, what=what)
-            result = export_sheet(db, profile, ref, args.out, passphrase, seal=not args.plain)
-    except ProfileLocked as exc:
-        reason = "already open in another E2 Judge window; close it first"
-        raise InputRefused(str(profile.root), reason) from exc
+    profile = open_profile(args)
+    with locked(profile), open_judge_db(profile.database) as db:
+        ref = pick_round(db, profile, args.round, explicit=True)
+        first = judge_key_info(profile) is None  # the key is created now: ask twice
+        what = "new signing key passphrase" if first else "signing key passphrase"
+        passphrase = get_passphrase(args.passphrase_file, confirm=first, what=what)
+        result = export_sheet(db, profile, ref, args.out, passphrase, seal=not args.plain)
     say(f"Written and checked: {result.path}")
     say(
         f"  revision {result.revision}, {result.entries} entries, "

@@ -160,7 +160,7 @@ def test_round_selection(cli: Cli, tmp_path: Path) -> None:
     assert len(cli.json("entries")) == 2  # default: the most recent
     assert len(cli.json("entries", "--round", "2")) == 4
     code, _, err = cli("entries", "--round", "3")
-    assert code == 1 and "there is no round 3" in err
+    assert code == 1 and "no round '3'" in err and "the rounds are" in err
 
 
 def test_empty_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -40,7 +40,7 @@ def test_report_refusals(judged: Judged, tmp_path: Path, capsys: pytest.CaptureF
     assert main([*home, "report", "pdf", str(out), "--entry", "NOPE"]) == 1
     assert "entry NOPE is not in" in capsys.readouterr().err
     assert main([*home, "report", "pdf", str(out), "--round", "7"]) == 1
-    assert "there is no round 7" in capsys.readouterr().err
+    assert "no round '7'" in capsys.readouterr().err
     assert main([*home, "report", "pdf", str(out), "--summary", "--entry", "E0001"]) == 1
     assert not out.exists()
     empty = tmp_path / "empty-home"
