@@ -446,6 +446,33 @@
     </message>
 </context>
 <context>
+    <name>JudgeChoiceDialog</name>
+    <message>
+        <source>Which judge are you?</source>
+        <translation>Bạn là giám khảo nào?</translation>
+    </message>
+    <message>
+        <source>The workbook {name} lists {count} judges. Choose yourself: only your assignment is imported.</source>
+        <translation>Sổ tính {name} có {count} giám khảo. Hãy chọn tên của bạn: chỉ phần bài được giao cho bạn được nhập.</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Chọn tên của bạn</translation>
+    </message>
+    <message>
+        <source>A workbook is not signed by the organizer, so nobody can check that it is unchanged. If you can, ask the organizer for your own signed .e2batch file and import that instead.</source>
+        <translation>Sổ tính không có chữ ký của ban tổ chức, nên không ai kiểm tra được rằng nó chưa bị sửa. Nếu được, hãy xin ban tổ chức tệp .e2batch đã ký dành riêng cho bạn và nhập tệp đó thay thế.</translation>
+    </message>
+    <message>
+        <source>Unsigned workbook</source>
+        <translation>Sổ tính chưa ký</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Giám khảo</translation>
+    </message>
+</context>
+<context>
     <name>JudgingController</name>
     <message>
         <source>Nothing to undo.</source>
