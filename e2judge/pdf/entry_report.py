@@ -1,5 +1,9 @@
 """The per-entry rubric report a judge prints, signs and files: one entry per page run.
 
+Every entry starts on a new page, with its code in the page header, and its pages are numbered on
+their own ("Trang 1 / 2", "Trang 2 / 2", then the next entry's "Trang 1 / 1"), so each entry's
+report can be signed and filed separately.
+
 Each report shows the contest and round, the entry (authors, school and province unless the round
 is blind), every criterion with the chosen level's descriptor, points out of max and the judge's
 comment, the totals, the overall comment, any declared conflict, and the judge's name, date, sheet
@@ -23,7 +27,7 @@ from e2judge.pdf.blocks import signature_block
 from e2judge.pdf.context import ReportContext, report_context
 from e2judge.pdf.fonts import BOLD, FAMILY
 from e2judge.pdf.labels import Labels
-from e2judge.pdf.page import FRAME_WIDTH, PageNote, PageSetup, build_pdf
+from e2judge.pdf.page import FRAME_WIDTH, PageNote, PageSetup, SectionStart, build_pdf
 from e2judge.pdf.styles import (
     ACCENT,
     MUTED,
@@ -93,8 +97,12 @@ def write_entry_pdf(details: Iterable[EntryDetail], context: ReportContext, out:
 
 
 def entry_story(detail: EntryDetail, ctx: ReportContext, st: Styles, lb: Labels) -> list[Flowable]:
-    """The flowables of one entry's report."""
+    """The flowables of one entry's report: a section of its own, its pages numbered "Trang 1 / n".
+
+    Start it on a fresh page (``write_entry_pdf`` puts a ``PageBreak`` between entries).
+    """
     story: list[Flowable] = [
+        SectionStart(),
         PageNote(f"{lb('code')}: {detail.code}"),
         st.p(lb("entry_title"), st.title),
         st.p(f"{ctx.round_name}", st.subtitle),

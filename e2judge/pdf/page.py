@@ -3,13 +3,16 @@
 The total page count needs two passes; the canvas keeps each finished page's drawing state and
 writes the header and footer on all of them when the document is saved (the known
 "numbered canvas" recipe). A ``PageNote`` flowable sets the right-hand header text (an entry's
-code) from the page it is drawn on until the next note.
+code) from the page it is drawn on until the next note. A ``SectionStart`` flowable starts a new
+section on the page it is drawn on: pages are then numbered within their section ("Trang 1 / 2" of
+each entry's report, which is signed and filed on its own); a story without one is one section.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,7 @@ FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 _HEADER_Y = PAGE_HEIGHT - 13 * mm
 _FOOTER_Y = 11 * mm
 _NOTE_ATTR = "_e2judge_note"
+_SECTION_ATTR = "_e2judge_section"  # the page number the current section starts on
 
 
 @dataclass(frozen=True)
@@ -72,14 +76,16 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
             self._startPage()  # type: ignore[attr-defined]  # reportlab internal, stable since 2.x
 
         def save(self) -> None:
-            total = len(self._pages)
+            # each page numbered within its section: the run of pages since the last SectionStart
+            sizes = Counter(int(state.get(_SECTION_ATTR, 1)) for state in self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self._decorate(total)
+                start = int(state.get(_SECTION_ATTR, 1))
+                self._decorate(self.getPageNumber() - start + 1, sizes[start])
                 Canvas.showPage(self)
             Canvas.save(self)
 
-        def _decorate(self, total: int) -> None:
+        def _decorate(self, number_in_section: int, section_pages: int) -> None:
             labels = setup.labels
             self.saveState()
             note = str(getattr(self, _NOTE_ATTR, "") or setup.header_right)
@@ -101,7 +107,7 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
             self.line(MARGIN_X, _FOOTER_Y + 4 * mm, PAGE_WIDTH - MARGIN_X, _FOOTER_Y + 4 * mm)
             self.setFont(FAMILY, 8)
             self.setFillColor(MUTED)
-            number = labels("page", page=self.getPageNumber(), total=total)
+            number = labels("page", page=number_in_section, total=section_pages)
             number_w = self.stringWidth(number, FAMILY, 8)
             self.drawRightString(PAGE_WIDTH - MARGIN_X, _FOOTER_Y, number)
             footer = setup.footer_left
@@ -128,6 +134,23 @@ class PageNote(Flowable):
 
     def draw(self) -> None:
         setattr(self.canv, _NOTE_ATTR, self.text)
+
+
+class SectionStart(Flowable):
+    """Invisible marker: a new section, numbered from 1 on its own, starts on the page it is drawn on.
+
+    Put it at the top of a fresh page (after a ``PageBreak``); sections are runs of whole pages.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        setattr(self.canv, _SECTION_ATTR, self.canv.getPageNumber())
 
 
 def build_pdf(out: Path, story: Sequence[Flowable], setup: PageSetup) -> int:

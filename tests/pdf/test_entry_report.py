@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from e2judge.core.contest import EntrySpec
 from e2judge.pdf.context import report_context
@@ -21,6 +22,65 @@ from tests.pdf.conftest import Judged
 from tests.pdf.pdfcheck import font_problems, page_texts, squeeze
 
 ACTOR = "test"
+_HEADER_MIN_Y = 790  # points: the header line is drawn at 842 - 13 mm, the footer at 11 mm
+_FOOTER_MAX_Y = 45
+
+
+def _bands(path: Path) -> list[tuple[str, str, str]]:
+    """(header, body, footer) text of each page, split by where on the page each piece is drawn."""
+    return [_page_bands(page) for page in PdfReader(path).pages]
+
+
+def _page_bands(page: PageObject) -> tuple[str, str, str]:
+    header: list[str] = []
+    body: list[str] = []
+    footer: list[str] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        (header if y > _HEADER_MIN_Y else footer if y < _FOOTER_MAX_Y else body).append(text)
+
+    page.extract_text(visitor_text=visit)
+    return _flat(header), _flat(body), _flat(footer)
+
+
+def _flat(parts: list[str]) -> str:
+    return " ".join(unicodedata.normalize("NFC", " ".join(parts)).split())
+
+
+def _page_number(footer: str) -> tuple[int, int]:
+    """(x, y) of the footer's "Trang x / y" or "Page x / y"; fails when there is none."""
+    found = re.findall(r"(?:Trang|Page) (\d+) / (\d+)", footer)
+    assert len(found) == 1, footer
+    return int(found[0][0]), int(found[0][1])
+
+
+def _entries_by_page(bands: list[tuple[str, str, str]], lb: Labels) -> list[str]:
+    """The entry each page belongs to, read from the body: the code under the title on its first page."""
+    start = re.compile(rf"{re.escape(lb('entry_title'))} .*?{re.escape(lb('code'))} (E\d+)")
+    owners: list[str] = []
+    for _header, body, _footer in bands:
+        found = start.search(body)
+        if found is not None:
+            owners.append(found.group(1))
+        else:
+            assert owners, "the first page does not start an entry"
+            owners.append(owners[-1])
+    return owners
+
+
+def _assert_numbered_per_entry(path: Path, lang: str = "vi") -> list[str]:
+    """Each page's owner; checks every footer counts the pages of its own entry and the header names it."""
+    lb = Labels(lang)
+    bands = _bands(path)
+    owners = _entries_by_page(bands, lb)
+    for index, ((header, _body, footer), owner) in enumerate(zip(bands, owners, strict=True)):
+        first = owners.index(owner)
+        expected = lb("page", page=index - first + 1, total=owners.count(owner))
+        assert _page_number(footer) == (index - first + 1, owners.count(owner)), (index, footer)
+        assert expected in footer
+        assert header.endswith(f"{lb('code')}: {owner}"), (index, header)
+    return owners
 
 
 def _score_first(judged: Judged) -> int:
@@ -41,9 +101,9 @@ def test_vietnamese_text_embedded_fonts_and_page_numbers(judged: Judged, tmp_pat
     pages = write_entry_reports(db, profile, ref, out)
     texts = page_texts(out)
     assert pages == len(texts) >= 5
-    for number, text in enumerate(texts, start=1):
-        assert f"Trang {number} / {pages}" in text
+    for text in texts:
         assert CONTEST_NAME in text
+    assert list(dict.fromkeys(_assert_numbered_per_entry(out))) == [f"E000{n}" for n in range(1, 6)]
     first = texts[0]
     for expected in (
         "PHIẾU CHẤM ĐIỂM",
@@ -105,6 +165,46 @@ def test_long_comments_span_pages_without_loss(judged: Judged, tmp_path: Path) -
     assert "Tiêu chí, mức đạt và nhận xét" in texts[last_page]
     for number, text in enumerate(texts, start=1):
         assert f"Trang {number} / {pages}" in text
+
+
+def test_each_entry_is_numbered_on_its_own(judged: Judged, tmp_path: Path) -> None:
+    """Three entries, the middle one two pages or more: "Trang 1 / n" restarts at every entry."""
+    profile, db, ref = judged
+    _score_first(judged)
+    long_aid = find_assignment(db, ref, "E0002")
+    set_comment(db, long_aid, "kha-thi", _tokens("câu", 625), ACTOR)
+    set_overall_comment(db, long_aid, _tokens("ý", 800), ACTOR)
+    out = tmp_path / "three.pdf"
+    pages = write_entry_reports(db, profile, ref, out, ["E0001", "E0002", "E0003"])
+    owners = _assert_numbered_per_entry(out)
+    assert len(owners) == pages
+    assert list(dict.fromkeys(owners)) == ["E0001", "E0002", "E0003"]
+    assert owners.count("E0002") >= 2
+    bands = _bands(out)
+    footers = [footer for _header, _body, footer in bands]
+    first_of = {code: owners.index(code) for code in ("E0001", "E0002", "E0003")}
+    for code, index in first_of.items():
+        assert f"Trang 1 / {owners.count(code)}" in footers[index], code
+    last_long = first_of["E0003"] - 1
+    assert f"Trang {owners.count('E0002')} / {owners.count('E0002')}" in footers[last_long]
+    # the long comment is on the pages of E0002 only, whose continuation pages name it in the header
+    for (header, body, _footer), owner in zip(bands, owners, strict=True):
+        if "câu0" in body or "ý0" in body:
+            assert owner == "E0002" and header.endswith("Mã bài: E0002")
+    assert "ý0799" in bands[last_long][1] and squeeze("Chữ ký của giám khảo") in squeeze(bands[last_long][1])
+    assert "câu0000" in bands[first_of["E0002"]][1]
+
+    # the long entry alone: the same pages, numbered the same way
+    alone = tmp_path / "alone.pdf"
+    alone_pages = write_entry_reports(db, profile, ref, alone, ["E0002"])
+    assert alone_pages == owners.count("E0002")
+    assert _assert_numbered_per_entry(alone) == ["E0002"] * alone_pages
+    assert [footer for _h, _b, footer in _bands(alone)] == [
+        footers[i] for i, owner in enumerate(owners) if owner == "E0002"
+    ]
+    one = tmp_path / "one.pdf"
+    assert write_entry_reports(db, profile, ref, one, ["E0003"]) == 1
+    assert "Trang 1 / 1" in _bands(one)[0][2]
 
 
 def test_hostile_text_prints_literally(tmp_path: Path) -> None:
@@ -207,7 +307,8 @@ def test_english_labels_and_numbers(judged: Judged, tmp_path: Path) -> None:
     out = tmp_path / "en.pdf"
     pages = write_entry_reports(db, profile, ref, out, ["E0001", "E0002"], lang="en")
     texts = page_texts(out)
-    assert "Page 1 / " + str(pages) in texts[0]
+    assert len(texts) == pages
+    assert list(dict.fromkeys(_assert_numbered_per_entry(out, "en"))) == ["E0001", "E0002"]
     text = squeeze(" ".join(texts))
     for expected in ("RUBRIC SCORE REPORT", "Entry code: E0001", "12.5 / 16 (78.1%)", "Judge's signature"):
         assert squeeze(expected) in text, expected
