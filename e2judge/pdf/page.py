@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from e2judge import __version__
 from e2judge.pdf.fonts import BOLD, FAMILY, register_fonts
 from e2judge.pdf.labels import Labels
 from e2judge.pdf.styles import ACCENT, MUTED, RULE, WARN_INK
@@ -171,7 +172,7 @@ def build_pdf(out: Path, story: Sequence[Flowable], setup: PageSetup) -> int:
             bottomMargin=MARGIN_BOTTOM,
             title=setup.title or setup.header_left,
             author=setup.author,
-            creator=setup.labels("app"),
+            creator=f"{setup.labels('app')} {__version__}",
             producer=setup.labels("app"),
             lang=setup.labels.lang,
             initialFontName=FAMILY,  # else every page starts in Helvetica (a non-embedded font)

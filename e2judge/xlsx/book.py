@@ -10,9 +10,12 @@ from openpyxl import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from e2judge import __version__
+
 
 def save_workbook(wb: Workbook, out: Path) -> None:
-    """Save atomically: a temporary file in the same folder, then renamed over ``out``."""
+    """Save atomically (a temporary file in the same folder, renamed over ``out``), stamped with the app."""
+    wb.properties.creator = f"E2 Judge {__version__}"
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)

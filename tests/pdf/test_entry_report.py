@@ -103,6 +103,9 @@ def test_vietnamese_text_embedded_fonts_and_page_numbers(judged: Judged, tmp_pat
     assert pages == len(texts) >= 5
     for text in texts:
         assert CONTEST_NAME in text
+    from e2judge import __version__
+
+    assert (PdfReader(out).metadata or {}).get("/Creator") == f"E2 Judge {__version__}"
     assert list(dict.fromkeys(_assert_numbered_per_entry(out))) == [f"E000{n}" for n in range(1, 6)]
     first = texts[0]
     for expected in (

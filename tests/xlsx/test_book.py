@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment
 
+from e2judge import __version__
 from e2judge.xlsx.book import LINE_HEIGHT, fit_row_heights, print_wide_table, save_workbook
 
 
@@ -32,3 +33,4 @@ def test_long_wrapped_text_gets_a_taller_row_and_the_table_prints_landscape(tmp_
     assert back.page_setup.fitToWidth == 1
     assert back.print_title_rows == "$1:$1"
     assert [p.name for p in tmp_path.iterdir()] == ["book.xlsx"]  # no temporary file left behind
+    assert load_workbook(out).properties.creator == f"E2 Judge {__version__}"
