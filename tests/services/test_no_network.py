@@ -1,4 +1,4 @@
-"""Nothing the judge does opens a network connection: import, scoring, backup and restore all work offline."""
+"""Nothing the judge does opens a network connection: import, scoring, backup, export and reports."""
 
 from __future__ import annotations
 
@@ -59,3 +59,28 @@ def test_import_score_backup_restore_offline(offline: None, tmp_path: Path) -> N
     with open_judge_db(profile.database) as reopened:
         (ref2,) = list_rounds(reopened)
         assert entry_detail(reopened, profile, ref2, aid).points["tinh-moi"] == 3.0
+
+
+def test_export_sheet_reports_and_workbooks_offline(offline: None, tmp_path: Path) -> None:
+    from e2judge.formats.sheet import read_sheet_file
+    from e2judge.pdf.entry_report import write_entry_reports
+    from e2judge.services.judge_key import ensure_judge_key
+    from e2judge.services.sheet_export import export_sheet
+    from e2judge.xlsx.judge_workbook import write_judge_workbook
+    from e2judge.xlsx.worksheet import export_worksheet
+
+    profile, db, ref = imported_profile(tmp_path, entries=2)
+    try:
+        aid = list_entries(db, ref)[0].assignment_id
+        scoring.set_points(db, aid, "tinh-moi", 3, "offline")
+        ensure_judge_key(profile, "mật khẩu ngoại tuyến", "GK01", n=2**14)
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        result = export_sheet(db, profile, ref, usb, "mật khẩu ngoại tuyến", seal=False)
+        assert read_sheet_file(result.path)
+        assert write_entry_reports(db, profile, ref, tmp_path / "report.pdf") >= 2
+        write_judge_workbook(db, ref, tmp_path / "scores.xlsx")
+        export_worksheet(db, ref, tmp_path / "worksheet.xlsx")
+    finally:
+        db.close()
+    assert (tmp_path / "scores.xlsx").is_file() and (tmp_path / "worksheet.xlsx").is_file()
