@@ -8,10 +8,12 @@ from typing import Any
 
 from e2judge.cli.commands_sheet import verify_sheet_lines
 from e2judge.cli.output import say
+from e2judge.cli.passphrase import get_passphrase
 from e2judge.cli.profiles import locked, open_profile
 from e2judge.db.session import open_judge_db
 from e2judge.services.import_batch import import_batch, verify_batch
 from e2judge.services.import_workbook import import_workbook
+from e2judge.services.org_workspace import open_workspace, sealing_key
 
 
 def register(sub: Any) -> None:
@@ -22,6 +24,17 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_import)
     v = sub.add_parser("verify", help="check a batch or score sheet without importing; print who signed what")
     v.add_argument("file", type=Path, help="a .e2batch or .e2sheet file")
+    v.add_argument(
+        "--org",
+        type=Path,
+        metavar="ORGDIR",
+        help="for a sealed .e2sheet: the organizer workspace whose key opens it (nothing is merged)",
+    )
+    v.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help="with --org: a file holding the organizer passphrase (else $E2JUDGE_PASSPHRASE, else a prompt)",
+    )
     v.set_defaults(handler=cmd_verify)
 
 
@@ -45,7 +58,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() == ".e2sheet":
-        for line in verify_sheet_lines(args.file):
+        opener = None
+        if args.org is not None:
+            workspace, db = open_workspace(args.org)
+            db.close()
+            opener = sealing_key(workspace, get_passphrase(args.passphrase_file, what="organizer passphrase"))
+        for line in verify_sheet_lines(args.file, opener):
             say(line)
         return 0
     batch = verify_batch(args.file)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
 from e2judge.cli.output import as_json, say, table
@@ -178,17 +179,16 @@ def cmd_sheet_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def verify_sheet_lines(path: Path) -> list[str]:
-    """What ``e2judge verify FILE`` prints for a score sheet (for the lead's verify command)."""
+def verify_sheet_lines(path: Path, opener: X25519PrivateKey | None = None) -> list[str]:
+    """What ``e2judge verify FILE`` prints for a score sheet; ``opener`` opens a sealed one."""
     data = read_sheet_bytes(path)
     envelope, _ = read_envelope(str(path), data)
-    if envelope.form == "sealed":
+    if envelope.form == "sealed" and opener is None:
         return [
             f"SEALED: {path} is a score sheet sealed for organizer key {envelope.key_id}",
-            "  only that organizer can open and verify it: e2judge org collect ORGDIR FILE",
+            "  the organizer can open and check it: e2judge verify FILE --org ORGDIR",
         ]
-    sheet = open_sheet_bytes(str(path), data)
-    return describe_sheet(sheet)
+    return describe_sheet(open_sheet_bytes(str(path), data, opener))
 
 
 def describe_sheet(sheet: VerifiedSheet) -> list[str]:

@@ -140,8 +140,13 @@ def rubric_of(world: World) -> Rubric:
 
 def comment_needed(c: Criterion, points: float) -> bool:
     levels = c.allowed_points()
-    return {"always": True, "never": False, "lowest": points == levels[0], "highest": points == levels[-1],
-            "extremes": points in (levels[0], levels[-1])}[c.comment_rule.value]
+    return {
+        "always": True,
+        "never": False,
+        "lowest": points == levels[0],
+        "highest": points == levels[-1],
+        "extremes": points in (levels[0], levels[-1]),
+    }[c.comment_rule.value]
 
 
 def returned(world: World) -> dict[str, dict[str, float]]:
@@ -195,7 +200,9 @@ def planned(world: World) -> dict[str, set[str]]:
 def test_three_judges_round_trip(world: World, orgdir: Path, tmp_path: Path) -> None:
     report = collect_sheets(orgdir, [world.usb], ORG_PASSPHRASE)
     assert [(r.judge, r.revision, r.verdict) for r in report.rows] == [
-        ("GK01", 1, Verdict.ACCEPTED), ("GK02", 1, Verdict.ACCEPTED), ("GK03", 1, Verdict.ACCEPTED)
+        ("GK01", 1, Verdict.ACCEPTED),
+        ("GK02", 1, Verdict.ACCEPTED),
+        ("GK03", 1, Verdict.ACCEPTED),
     ]
     assert [r.sealed for r in report.rows] == [True, True, False]
     assert all("judge key pinned" in r.reason for r in report.rows)
@@ -294,7 +301,9 @@ def test_incomplete_entries_are_reported_before_export(world: World) -> None:
 
 def test_exported_files_names_forms_and_chain(world: World) -> None:
     assert sorted(p.name for p in world.usb.iterdir()) == [
-        "e2-2022-GK01-r1.e2sheet", "e2-2022-GK02-r1.e2sheet", "e2-2022-GK03-r1.e2sheet"
+        "e2-2022-GK01-r1.e2sheet",
+        "e2-2022-GK02-r1.e2sheet",
+        "e2-2022-GK03-r1.e2sheet",
     ]
     plain, _ = read_sheet_file(world.exports["GK03"])
     assert not plain.sealed and plain.payload.revision == 1 and plain.payload.previous_sha256 is None
@@ -303,7 +312,9 @@ def test_exported_files_names_forms_and_chain(world: World) -> None:
     p = sheet.payload
     batch = verify_batch(world.org.batches["GK01"])
     assert (p.batch_id, p.manifest_sha256, p.rubric_sha256) == (
-        batch.manifest["batch_id"], batch.manifest_sha256, batch.manifest["rubric_sha256"]
+        batch.manifest["batch_id"],
+        batch.manifest_sha256,
+        batch.manifest["rubric_sha256"],
     )
     assert p.criteria == tuple(c.id for c in rubric_of(world).criteria)
     gk01 = world.judges["GK01"]
@@ -348,13 +359,21 @@ def test_next_revision_replaces_the_judges_scores(world: World, orgdir: Path, tm
         with open_org_db(OrgWorkspace(orgdir).database) as odb, odb.session() as s:
             assert [r for (r,) in s.execute(select(OrgSheet.revision).order_by(OrgSheet.revision))] == [1, 2]
             judge_id = s.scalar(select(OrgJudge.id).where(OrgJudge.judge_key == "GK04"))
-            assert s.scalar(
-                select(OrgScore.points).where(OrgScore.judge_id == judge_id, OrgScore.criterion_key == "HT",
-                                              OrgScore.points.is_not(None))
-            ) == 3.0
+            assert (
+                s.scalar(
+                    select(OrgScore.points).where(
+                        OrgScore.judge_id == judge_id,
+                        OrgScore.criterion_key == "HT",
+                        OrgScore.points.is_not(None),
+                    )
+                )
+                == 3.0
+            )
         archived = sorted(p.name for p in OrgWorkspace(orgdir).sheets.iterdir())
-        assert archived == [f"e2-2022.vong-chung-khao.GK04-r1-{one.payload_sha256[:12]}.e2sheet",
-                            f"e2-2022.vong-chung-khao.GK04-r2-{two.payload_sha256[:12]}.e2sheet"]
+        assert archived == [
+            f"e2-2022.vong-chung-khao.GK04-r1-{one.payload_sha256[:12]}.e2sheet",
+            f"e2-2022.vong-chung-khao.GK04-r2-{two.payload_sha256[:12]}.e2sheet",
+        ]
         proof = open_sheet("archive", (OrgWorkspace(orgdir).sheets / archived[1]).read_bytes())
         assert proof.payload == two.payload and not proof.sealed
     finally:
@@ -427,8 +446,13 @@ def test_enrolled_keys_are_checked(world: World, orgdir: Path, tmp_path: Path) -
         enroll_judge(orgdir, "GK01", tmp_path / "stranger.json")
 
 
-def test_cli(world: World, orgdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli(
+    world: World,
+    orgdir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     gk02 = world.judges["GK02"]
     home = str(gk02.profile.root)
     assert main(["--home", home, "key", "show"]) == 0
@@ -456,8 +480,10 @@ def test_cli(world: World, orgdir: Path, tmp_path: Path, capsys: pytest.CaptureF
     text = capsys.readouterr().out
     assert "refused" in text and "duplicate: no change" in text and "bogus.e2sheet" in text
     xlsx = tmp_path / "results.xlsx"
-    assert main(["org", "results", str(orgdir), "--xlsx", str(xlsx), "--rank-by", "raw",
-                 "--discrepancy", "3"]) == 0
+    assert (
+        main(["org", "results", str(orgdir), "--xlsx", str(xlsx), "--rank-by", "raw", "--discrepancy", "3"])
+        == 0
+    )
     assert xlsx.is_file() and "ranked by raw" in capsys.readouterr().out
     pdf = tmp_path / "results.pdf"
     assert main(["org", "results", str(orgdir), "--pdf", str(pdf)]) == 0
@@ -484,7 +510,11 @@ def test_verify_lines_for_the_verify_command(world: World, tmp_path: Path) -> No
     info = judge_key_info(world.judges["GK03"].profile)
     assert info is not None and any(info.fingerprint in line for line in plain)
     sealed = verify_sheet_lines(world.exports["GK01"])
-    assert sealed[0].startswith("SEALED: ")
+    assert sealed[0].startswith("SEALED: ") and "--org ORGDIR" in sealed[1]
+    opened = verify_sheet_lines(
+        world.exports["GK01"], sealing_key(OrgWorkspace(world.org.orgdir), ORG_PASSPHRASE)
+    )
+    assert opened[0].startswith("OK: ") and any("judge GK01" in line for line in opened)
     broken = tmp_path / "broken.e2sheet"
     data = world.exports["GK03"].read_bytes()
     broken.write_bytes(data.replace(b'"algorithm":"Ed25519"', b'"algorithm":"Ed448"'))
