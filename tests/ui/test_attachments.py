@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from e2judge.ui.attachments import is_runnable, kind, safe_name
 from e2judge.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import UrlCatcher, WindowFactory
 from tests.ui.files import batch_with_files, pdf_bytes, png_bytes
 
 FILES = {
@@ -21,26 +18,6 @@ FILES = {
     "cai-dat.exe": b"MZ not really a program",
     "ghi-chu.txt": "Ghi chú của giáo viên".encode(),
 }
-
-
-class UrlCatcher(QObject):
-    """Receives file:// URLs instead of the system viewer (Qt's own hook for this)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
-@pytest.fixture
-def catcher() -> Iterator[UrlCatcher]:
-    found = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", found, "open")
-    yield found
-    QDesktopServices.unsetUrlHandler("file")
 
 
 def window_with_files(make_window: WindowFactory, tmp_path: Path) -> MainWindow:

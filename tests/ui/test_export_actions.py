@@ -6,15 +6,14 @@ the passphrase is typed into the real dialog while it runs modally.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
@@ -27,31 +26,11 @@ from e2judge.ui.main_window import MainWindow
 from e2judge.ui.passphrase_dialog import PassphraseDialog
 from e2judge.ui.signing_key import fingerprint_lines
 from e2judge.ui.worksheet_flow import ProblemsDialog
-from tests.ui.conftest import WindowFactory, db_rows, stored_points
+from tests.ui.conftest import UrlCatcher, WindowFactory, db_rows, stored_points
 
 PASSPHRASE = "mật khẩu của giám khảo"
 FAST_N = 2**14
 D = TypeVar("D", bound=QWidget)
-
-
-class UrlCatcher(QObject):
-    """Receives file:// URLs instead of the system viewer (Qt's own hook for this)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
-@pytest.fixture
-def catcher() -> Iterator[UrlCatcher]:
-    found = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", found, "open")
-    yield found
-    QDesktopServices.unsetUrlHandler("file")
 
 
 def when_modal(kind: type[D], act: Callable[[D], None], seen: list[D]) -> None:
