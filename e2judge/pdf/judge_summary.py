@@ -121,7 +121,7 @@ def _table(ranked: Sequence[RankedRow], st: Styles, lb: Labels) -> Table:
         title = f"<b>{safe_markup(r.title or lb('dash'))}</b>"
         if r.category:
             title += f'<br/><font size="8.5" color="#5B6570">{safe_markup(r.category)}</font>'
-        percent = None if r.weighted is None or not r.weighted_max else 100 * r.weighted / r.weighted_max
+        percent = r.percent
         status = safe_markup(lb.status(r.status.value))
         if r.status is not Status.COMPLETE:
             status = f'<font color="#A1261A"><b>{status}</b></font>'

@@ -71,6 +71,13 @@ class EntryRow:
     scored: int = 0
     criteria: int = 0
 
+    @property
+    def percent(self) -> float | None:
+        """The weighted total as a percentage of the maximum; None when nothing is scored."""
+        if self.weighted is None or not self.weighted_max:
+            return None
+        return 100.0 * self.weighted / self.weighted_max
+
 
 @dataclass(frozen=True)
 class AttachmentInfo:

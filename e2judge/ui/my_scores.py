@@ -55,7 +55,7 @@ HEADERS = {
 
 
 def percent(row: EntryRow) -> float:
-    return 100.0 * (row.weighted or 0.0) / row.weighted_max if row.weighted_max else 0.0
+    return row.percent or 0.0
 
 
 class ScoresModel(QAbstractTableModel):
