@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.db.session import Database
+from e2judge.formats.batch import flush_to_disk
 from e2judge.formats.jsonio import dumps_pretty
 from e2judge.formats.manifest import build_manifest
 from e2judge.paths import Profile
@@ -60,19 +60,33 @@ def import_workbook(
         organizer_label=UNSIGNED_LABEL,
     )
     profile.ensure()
+    stored: list[Path] = []
     for digest, src in by_hash.items():
         final = profile.attachment_path(digest)
         if final.exists():
             continue
         final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = final.with_name(final.name + ".partial")
-        shutil.copyfile(src, tmp)
-        if hashlib.sha256(tmp.read_bytes()).hexdigest() != digest:
-            tmp.unlink()
-            raise InputRefused(str(src), _("the attachment changed while it was being copied"))
-        tmp.replace(final)
-        summary.attachments_added += 1
+        _copy_checked(src, final, digest)
+        stored.append(final)
+    flush_to_disk(stored)
+    summary.attachments_added = len(stored)
     import_manifest(
         db, manifest, hashlib.sha256(manifest_bytes).hexdigest(), manifest_bytes, summary, signer=None
     )
     return summary
+
+
+def _copy_checked(src: Path, final: Path, digest: str) -> None:
+    """Copy ``src`` to ``final`` in one streamed pass, hashing as it goes; refuse if it changed."""
+    tmp = final.with_name(final.name + ".partial")
+    sha = hashlib.sha256()
+    try:
+        with src.open("rb") as source, tmp.open("wb") as target:
+            while chunk := source.read(2**20):
+                sha.update(chunk)
+                target.write(chunk)
+        if sha.hexdigest() != digest:
+            raise InputRefused(str(src), _("the attachment changed while it was being copied"))
+        tmp.replace(final)
+    finally:
+        tmp.unlink(missing_ok=True)
