@@ -110,8 +110,7 @@ def import_batch(
         batch = open_batch(path, zf)
         manifest = batch.manifest
         with db.session() as session:
-            _check_pin_and_revision(session, str(path), batch)
-            existing = session.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
+            existing = _check_pin_and_revision(session, str(path), batch)
             if existing is not None and existing.manifest_sha256 == batch.manifest_sha256:
                 return _summary(path, manifest, True, batch, unchanged=True)
         staging = profile.attachments / f".staging-{uuid.uuid4().hex}"
@@ -147,7 +146,8 @@ def _summary(
     )
 
 
-def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch) -> None:
+def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch) -> Batch | None:
+    """Refuse another organizer key or a wrong revision; returns the batch already imported, if any."""
     manifest = batch.manifest
     contest = session.scalar(select(Contest).where(Contest.contest_key == manifest["contest"]["id"]))
     if contest is not None and contest.organizer_key_id and contest.organizer_key_id != batch.signer_key_id:
@@ -161,7 +161,7 @@ def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch)
         )
     existing = session.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
     if existing is None:
-        return
+        return None
     if existing.judge.judge_key != manifest["judge"]["id"]:
         raise InputRefused(
             source, _("batch {batch} was issued to another judge").format(batch=existing.batch_key)
@@ -180,6 +180,7 @@ def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch)
                 revision=existing.revision
             ),
         )
+    return existing
 
 
 def _b64(value: str) -> bytes:
