@@ -26,14 +26,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from common import signed_batch
 
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.rubric import Criterion, Level, Rubric
-from e2judge.formats.batch import write_batch
-from e2judge.formats.keys import public_raw_of
-from e2judge.formats.manifest import build_manifest
 from e2judge.services.org_build import hash_file
 
 ATTACHMENT_SIZE = 20 * 1024
@@ -83,21 +81,7 @@ def make_batch(folder: Path, count: int) -> Path:
     spec = ContestSpec(
         "bench", "Bench", "Vòng 1", "", False, None, rubric, entries, (JudgeSpec("GK01", "GK"),)
     )
-    key = Ed25519PrivateKey.generate()
-    manifest = build_manifest(
-        spec,
-        spec.judges[0],
-        list(entries),
-        attachments,
-        revision=1,
-        signer_public=public_raw_of(key),
-        signer_label="bench",
-        demo=False,
-        sealing_public=None,
-    )
-    out = folder / "bench.e2batch"
-    write_batch(out, manifest, by_hash, key)
-    return out
+    return signed_batch(folder / "bench.e2batch", spec, attachments, by_hash)
 
 
 def run_baseline(batch: Path, work: Path) -> dict[str, Any]:

@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import openpyxl
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from common import signed_batch
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
@@ -42,9 +43,6 @@ from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric
 from e2judge.db.models import Assignment, Entry, Score
 from e2judge.db.session import Database, open_judge_db
-from e2judge.formats.batch import write_batch
-from e2judge.formats.keys import public_raw_of
-from e2judge.formats.manifest import build_manifest
 from e2judge.paths import Profile
 from e2judge.pdf.entry_report import write_entry_reports
 from e2judge.pdf.fonts import FAMILY, register_fonts
@@ -122,20 +120,7 @@ def make_round(folder: Path, count: int) -> tuple[Profile, Database, RoundRef]:
         specs,
         (judge,),
     )
-    org = Ed25519PrivateKey.generate()
-    manifest = build_manifest(
-        spec,
-        judge,
-        list(specs),
-        {},
-        revision=1,
-        signer_public=public_raw_of(org),
-        signer_label="bench",
-        demo=False,
-        sealing_public=None,
-    )
-    batch = folder / "bench.e2batch"
-    write_batch(batch, manifest, {}, org)
+    batch = signed_batch(folder / "bench.e2batch", spec)
     profile = Profile(folder / "profile").ensure()
     db = open_judge_db(profile.database)
     import_batch(db, profile, batch)

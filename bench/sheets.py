@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import signed_batch
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import insert, select
 
@@ -42,9 +44,7 @@ from e2judge.core.rubric import Criterion, Level, Rubric
 from e2judge.db.models import Assignment, Score
 from e2judge.db.org_models import OrgAssignment, OrgBatch, OrgEntry, OrgJudge, OrgRound
 from e2judge.db.session import open_judge_db, open_org_db
-from e2judge.formats.batch import write_batch
 from e2judge.formats.keys import public_raw_of, unlock_signing_key, verify
-from e2judge.formats.manifest import build_manifest
 from e2judge.formats.sheet import (
     EntryScores,
     SheetPayload,
@@ -124,20 +124,7 @@ def bench_export(folder: Path, count: int) -> dict[str, float]:
         entries(count),
         (JudgeSpec("GK01", "Giám khảo Một"),),
     )
-    org = Ed25519PrivateKey.generate()
-    manifest = build_manifest(
-        spec,
-        spec.judges[0],
-        list(spec.entries),
-        {},
-        revision=1,
-        signer_public=public_raw_of(org),
-        signer_label="bench",
-        demo=False,
-        sealing_public=None,
-    )
-    batch = folder / "bench.e2batch"
-    write_batch(batch, manifest, {}, org)
+    batch = signed_batch(folder / "bench.e2batch", spec)
     profile = Profile(folder / "profile").ensure()
     out = folder / "usb"
     out.mkdir()

@@ -27,15 +27,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+from common import signed_batch  # noqa: E402
 
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec  # noqa: E402
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric  # noqa: E402
 from e2judge.db.session import open_judge_db  # noqa: E402
-from e2judge.formats.batch import write_batch  # noqa: E402
-from e2judge.formats.keys import public_raw_of  # noqa: E402
-from e2judge.formats.manifest import build_manifest  # noqa: E402
 from e2judge.paths import Profile  # noqa: E402
 from e2judge.services.import_batch import import_batch  # noqa: E402
 
@@ -82,7 +80,6 @@ def rubric() -> Rubric:
 
 def build_profile(folder: Path) -> Profile:
     """A judge profile with one signed 10,000-entry batch imported by ``import_batch``."""
-    key = Ed25519PrivateKey.generate()
     entries = tuple(
         EntrySpec(
             code=f"E{i:05d}",
@@ -108,19 +105,7 @@ def build_profile(folder: Path) -> Profile:
         entries,
         (judge,),
     )
-    manifest = build_manifest(
-        spec,
-        judge,
-        list(entries),
-        {},
-        revision=1,
-        signer_public=public_raw_of(key),
-        signer_label="bench",
-        demo=False,
-        sealing_public=None,
-    )
-    batch = folder / "bench.e2batch"
-    write_batch(batch, manifest, {}, key)
+    batch = signed_batch(folder / "bench.e2batch", spec)
     profile = Profile(folder / "profile").ensure()
     with open_judge_db(profile.database) as db:
         import_batch(db, profile, batch)
