@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from e2judge.cli.output import say
-from e2judge.cli.profiles import open_profile, pick_round, round_option
+from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.errors import InputRefused
 from e2judge.db.session import Database, open_judge_db
 from e2judge.pdf.entry_report import write_entry_reports
 from e2judge.pdf.judge_summary import write_judge_summary
 from e2judge.pdf.labels import LANGS
 from e2judge.services.entries import EntryNotFound
-from e2judge.services.instance_lock import ProfileLock, ProfileLocked
 from e2judge.services.rounds import RoundRef
 from e2judge.xlsx.judge_workbook import write_judge_workbook
 from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
@@ -119,13 +118,8 @@ def cmd_worksheet_export(args: argparse.Namespace) -> int:
 
 def cmd_worksheet_import(args: argparse.Namespace) -> int:
     profile = open_profile(args)
-    try:
-        with ProfileLock(profile), open_judge_db(profile.database) as db:
-            return _import(args, db, pick_round(db, profile, args.round))
-    except ProfileLocked as exc:
-        raise InputRefused(
-            str(profile.root), "already open in another E2 Judge window; close it first"
-        ) from exc
+    with locked(profile), open_judge_db(profile.database) as db:
+        return _import(args, db, pick_round(db, profile, args.round))
 
 
 def _import(args: argparse.Namespace, db: Database, ref: RoundRef) -> int:
