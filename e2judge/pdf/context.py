@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from e2judge.db.models import SheetRevision
 from e2judge.db.session import Database
 from e2judge.paths import Profile
 from e2judge.services.audit import now
 from e2judge.services.rounds import RoundRef
+from e2judge.services.sheet_export import last_sheet
 
 
 @dataclass(frozen=True)
@@ -44,12 +42,8 @@ def judge_fingerprint(profile: Profile) -> str:
 def report_context(db: Database, profile: Profile, ref: RoundRef) -> ReportContext:
     """The context of ``ref``'s reports: newest sheet revision, key fingerprint, today's date."""
     with db.session() as s:
-        sheet = s.execute(
-            select(SheetRevision.revision, SheetRevision.exported_at)
-            .where(SheetRevision.batch_id == ref.batch_id)
-            .order_by(SheetRevision.revision.desc())
-            .limit(1)
-        ).first()
+        last = last_sheet(s, ref.batch_id)
+        sheet = (last.revision, last.exported_at) if last is not None else None
     return ReportContext(
         contest_name=ref.contest_name,
         round_name=ref.round_name,

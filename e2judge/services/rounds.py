@@ -40,6 +40,7 @@ class RoundRef:
     batch_revision: int
     rubric_id: int = 0
     deadline: str = ""
+    manifest_sha256: str = ""  # of the imported batch: binds worksheets and sheets to it
 
     def describe(self) -> str:
         """One line for a person: contest — round — judge."""
@@ -151,6 +152,7 @@ def list_rounds(db: Database) -> list[RoundRef]:
                     batch_revision=batch.revision,
                     rubric_id=rnd.rubric_id,
                     deadline=rnd.deadline,
+                    manifest_sha256=batch.manifest_sha256,
                 )
             )
     return refs

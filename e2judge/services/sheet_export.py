@@ -74,6 +74,16 @@ def incomplete_entries(db: Database, ref: HasBatch) -> list[str]:
         return [e.code for e in entry_scores(s, batch) if not e.complete and e.conflict_reason is None]
 
 
+def last_sheet(s: Session, batch_id: int) -> SheetRevision | None:
+    """The newest score sheet exported for a batch, if any."""
+    return s.scalar(
+        select(SheetRevision)
+        .where(SheetRevision.batch_id == batch_id)
+        .order_by(SheetRevision.revision.desc())
+        .limit(1)
+    )
+
+
 def export_sheet(
     db: Database, profile: Profile, ref: HasBatch, out_dir: Path, passphrase: str, *, seal: bool = True
 ) -> ExportResult:
@@ -96,12 +106,7 @@ def export_sheet(
     try:
         with db.transaction() as s:
             batch = _batch(s, ref.batch_id)
-            last = s.scalar(
-                select(SheetRevision)
-                .where(SheetRevision.batch_id == batch.id)
-                .order_by(SheetRevision.revision.desc())
-                .limit(1)
-            )
+            last = last_sheet(s, batch.id)
             revision = 1 if last is None else last.revision + 1
             payload = build_payload(s, batch, public, revision, None if last is None else last.sha256)
             payload_bytes = encode_payload(payload)

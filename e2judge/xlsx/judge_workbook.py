@@ -9,28 +9,25 @@ since a number format's ``.`` means "the locale's decimal separator".
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import select
 
-from e2judge.core.rubric import Criterion, Rubric, Totals, totals
-from e2judge.db.models import Assignment, Entry, Score
+from e2judge.core.rubric import Criterion, Rubric
 from e2judge.db.session import Database
 from e2judge.pdf.labels import Labels
 from e2judge.services.audit import now
-from e2judge.services.entries import Status, list_entries
+from e2judge.services.entries import Status
 from e2judge.services.rounds import RoundRef
+from e2judge.services.scored_entries import ScoredEntry, load_scores
 from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, set_text, set_value, write_row
 
-__all__ = ["ScoredEntry", "load_scores", "points_format", "save_workbook", "write_judge_workbook"]
+__all__ = ["points_format", "write_judge_workbook"]
 
 HEAD_FONT = Font(bold=True, color="1F4E79")
 HEAD_FILL = PatternFill("solid", fgColor="E4EBF2")
@@ -40,82 +37,6 @@ TOP = Alignment(vertical="top")
 WARN_FILL = PatternFill("solid", fgColor="FBE9E7")
 TOTAL_FORMAT = "0.0#"
 PERCENT_FORMAT = "0.0%"
-
-
-@dataclass(frozen=True)
-class ScoredEntry:
-    """One assigned entry with every score and comment (people blank in a blind round)."""
-
-    assignment_id: int
-    code: str
-    title: str
-    authors: str
-    school: str
-    province: str
-    category: str
-    status: Status
-    points: dict[str, float | None]
-    comments: dict[str, str]
-    overall_comment: str
-    conflict_reason: str | None
-    totals: Totals
-
-
-def load_scores(db: Database, ref: RoundRef) -> list[ScoredEntry]:
-    """Every entry of ``ref`` with its scores, in the entry list's order (three queries in all)."""
-    rows = list_entries(db, ref)
-    where = (Assignment.judge_id == ref.judge_id, Entry.round_id == ref.round_id)
-    with db.session() as s:
-        entries = {
-            aid: (title, authors, school, province, category, overall, conflict)
-            for aid, title, authors, school, province, category, overall, conflict in s.execute(
-                select(
-                    Assignment.id,
-                    Entry.title,
-                    Entry.authors,
-                    Entry.school,
-                    Entry.province,
-                    Entry.category,
-                    Assignment.overall_comment,
-                    Assignment.conflict_reason,
-                )
-                .join(Entry, Entry.id == Assignment.entry_id)
-                .where(*where)
-            )
-        }
-        stored: dict[int, dict[str, tuple[float | None, str]]] = defaultdict(dict)
-        for aid, key, pts, comment in s.execute(
-            select(Score.assignment_id, Score.criterion_key, Score.points, Score.comment)
-            .join(Assignment, Assignment.id == Score.assignment_id)
-            .join(Entry, Entry.id == Assignment.entry_id)
-            .where(*where)
-        ):
-            stored[aid][key] = (pts, comment or "")
-    rubric = ref.rubric
-    out: list[ScoredEntry] = []
-    for row in rows:
-        title, authors, school, province, category, overall, conflict = entries[row.assignment_id]
-        have = stored.get(row.assignment_id, {})
-        points = {c.id: have.get(c.id, (None, ""))[0] for c in rubric.criteria}
-        comments = {c.id: have.get(c.id, (None, ""))[1] for c in rubric.criteria}
-        out.append(
-            ScoredEntry(
-                assignment_id=row.assignment_id,
-                code=row.code,
-                title=title,
-                authors="" if ref.blind else authors,
-                school="" if ref.blind else school,
-                province="" if ref.blind else province,
-                category=category,
-                status=row.status,
-                points=points,
-                comments=comments,
-                overall_comment=overall or "",
-                conflict_reason=conflict,
-                totals=totals(rubric, points),
-            )
-        )
-    return out
 
 
 def points_format(criterion: Criterion) -> str:

@@ -243,5 +243,3 @@ def _write_help(ws: Worksheet) -> None:
     ws.freeze_panes = f"A{header_row + 1}"
     for column, width in ((1, 16), (2, 34), (3, 10), (4, 90)):
         ws.column_dimensions[get_column_letter(column)].width = width
-
-

@@ -126,10 +126,25 @@ def _yes(flag: bool) -> str:
 def _results_sheet(ws: Worksheet, r: Results) -> None:
     rows = [
         [
-            e.rank, e.code, e.title, e.authors, e.school, e.province, e.category,
-            e.assigned, e.returned, e.conflicted, e.missing,
-            e.mean, e.median, e.minimum, e.maximum, e.spread, e.normalised,
-            _yes(e.normalised_fallback and e.normalised is not None), _yes(e.discrepancy),
+            e.rank,
+            e.code,
+            e.title,
+            e.authors,
+            e.school,
+            e.province,
+            e.category,
+            e.assigned,
+            e.returned,
+            e.conflicted,
+            e.missing,
+            e.mean,
+            e.median,
+            e.minimum,
+            e.maximum,
+            e.spread,
+            e.normalised,
+            _yes(e.normalised_fallback and e.normalised is not None),
+            _yes(e.discrepancy),
         ]
         for e in r.entries
     ]
@@ -139,9 +154,20 @@ def _results_sheet(ws: Worksheet, r: Results) -> None:
 def _judges_sheet(ws: Worksheet, r: Results) -> None:
     rows = [
         [
-            j.judge_key, j.name, j.assigned, j.scored, j.conflicts, len(j.missing),
-            j.mean, j.sd, j.severity, j.last_revision, _yes(j.normalised), j.fingerprint,
-            KEY_SOURCES.get(j.key_source, j.key_source), ", ".join(j.missing),
+            j.judge_key,
+            j.name,
+            j.assigned,
+            j.scored,
+            j.conflicts,
+            len(j.missing),
+            j.mean,
+            j.sd,
+            j.severity,
+            j.last_revision,
+            _yes(j.normalised),
+            j.fingerprint,
+            KEY_SOURCES.get(j.key_source, j.key_source),
+            ", ".join(j.missing),
         ]
         for j in r.judges
     ]
@@ -151,7 +177,13 @@ def _judges_sheet(ws: Worksheet, r: Results) -> None:
 def _discrepancy_sheet(ws: Worksheet, r: Results) -> None:
     rows = [
         [
-            e.code, e.title, e.returned, e.minimum, e.maximum, e.spread, r.threshold,
+            e.code,
+            e.title,
+            e.returned,
+            e.minimum,
+            e.maximum,
+            e.spread,
+            r.threshold,
             "; ".join(f"{t.judge_key}: {format_points(t.weighted)}" for t in e.totals),
         ]
         for e in sorted(r.entries, key=lambda e: (-(e.spread or 0.0), e.code))
@@ -184,8 +216,11 @@ def _details_sheet(ws: Worksheet, r: Results) -> None:
         ("Mã giám khảo", 14, None),
         ("Họ và tên giám khảo", 24, None),
         *[
-            (f"{c.title} ({c.id}; tối đa {format_points(c.max_points)}, hệ số {format_points(c.weight)})", 14,
-             SCORE_FORMAT)
+            (
+                f"{c.title} ({c.id}; tối đa {format_points(c.max_points)}, hệ số {format_points(c.weight)})",
+                14,
+                SCORE_FORMAT,
+            )
             for c in criteria
         ],
         (f"Tổng có trọng số (tối đa {format_points(r.weighted_max)})", 14, SCORE_FORMAT),
@@ -197,8 +232,17 @@ def _details_sheet(ws: Worksheet, r: Results) -> None:
     ]
     rows = [
         [
-            d.code, d.title, d.judge_key, d.judge_name, *d.points, d.weighted, _yes(d.complete),
-            d.conflict_reason or "", d.overall_comment, *d.comments, d.revision,
+            d.code,
+            d.title,
+            d.judge_key,
+            d.judge_name,
+            *d.points,
+            d.weighted,
+            _yes(d.complete),
+            d.conflict_reason or "",
+            d.overall_comment,
+            *d.comments,
+            d.revision,
         ]
         for d in r.details
     ]
@@ -224,5 +268,3 @@ def _table(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[obj
     ws.row_dimensions[1].height = 45
     fit_row_heights(ws)
     print_wide_table(ws)
-
-

@@ -31,19 +31,18 @@ from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import select
 
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
 from e2judge.core.i18n import _, ngettext
 from e2judge.core.i18n import number as show_number
 from e2judge.core.rubric import Criterion, Rubric, format_points
 from e2judge.core.text import clean_text
-from e2judge.db.models import Batch
 from e2judge.db.session import Database
 from e2judge.pdf.labels import Labels
 from e2judge.services.audit import now
 from e2judge.services.entries import Status
 from e2judge.services.rounds import RoundRef
+from e2judge.services.scored_entries import ScoredEntry, load_scores
 from e2judge.services.scoring import (
     MAX_COMMENT_CHARS,
     Change,
@@ -57,10 +56,8 @@ from e2judge.xlsx.cells import cell_at, cell_number, cell_text, set_text, set_va
 from e2judge.xlsx.judge_workbook import (
     WARN_FILL,
     WRAP_TOP,
-    ScoredEntry,
     header_row,
     levels_text,
-    load_scores,
 )
 from e2judge.xlsx.safe_read import SheetValues, read_sheets
 
@@ -152,11 +149,6 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _manifest_sha256(db: Database, ref: RoundRef) -> str:
-    with db.session() as s:
-        return str(s.scalar(select(Batch.manifest_sha256).where(Batch.id == ref.batch_id)) or "")
-
-
 def export_worksheet(db: Database, ref: RoundRef, out: Path, lang: str = "vi") -> None:
     """Write the offline worksheet of ``ref`` (every assigned entry, current scores) to ``out``."""
     lb = Labels(lang)
@@ -168,7 +160,7 @@ def export_worksheet(db: Database, ref: RoundRef, out: Path, lang: str = "vi") -
     layout = _scoring_sheet(ws, ref, entries, lb)
     _help_sheet(wb.create_sheet(lb("sheet_help")), ref, lb)
     meta = wb.create_sheet(META_SHEET)
-    _meta_sheet(meta, ref, entries, layout, _manifest_sha256(db, ref))
+    _meta_sheet(meta, ref, entries, layout, ref.manifest_sha256)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     wb.active = 0
