@@ -15,15 +15,16 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from e2judge.core.contest import JudgeSpec
 from e2judge.core.errors import InputRefused, ValidationFailed
 from e2judge.formats.batch import ImportCancelled
 from e2judge.services.import_batch import ImportSummary, import_batch
 from e2judge.ui.context import AppContext
-from e2judge.ui.i18n import std_text, translate_message_box
+from e2judge.ui.i18n import std_text
 from e2judge.ui.judge_choice import JudgeChoiceDialog
+from e2judge.ui.messages import show_message
 
 MAX_PROBLEMS_SHOWN = 15
 
@@ -210,16 +211,8 @@ class ImportController(QObject):
         self.failed.emit(f"{text}\n{detail}")
 
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
-        """A non-blocking message box; every text in it is plain text."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(detail)
-        box.setAccessibleName(title)
-        for label in box.findChildren(QLabel):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        translate_message_box(box)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        """A non-blocking, plain-text message box over the window (kept while it is open)."""
+        box = show_message(self._window, icon, title, text, detail)
         self.message_box = box
         box.finished.connect(lambda _r: setattr(self, "message_box", None))
         return box
