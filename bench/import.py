@@ -32,7 +32,7 @@ from common import signed_batch
 
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.rubric import Criterion, Level, Rubric
-from e2judge.services.org_build import hash_file
+from e2judge.services.org.build import hash_file
 
 ATTACHMENT_SIZE = 20 * 1024
 
@@ -140,7 +140,7 @@ def run_baseline(batch: Path, work: Path) -> dict[str, Any]:
 def run_import(batch: Path, work: Path) -> dict[str, Any]:
     from e2judge.db.session import open_judge_db
     from e2judge.paths import Profile
-    from e2judge.services.import_batch import import_batch
+    from e2judge.services.judge.import_batch import import_batch
 
     start = time.perf_counter()
     profile = Profile(work / "profile").ensure()

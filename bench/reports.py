@@ -39,6 +39,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 from sqlalchemy import insert, select, update
 
+from e2judge.core.clock import now
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric
 from e2judge.db.models import Assignment, Entry, Score
@@ -48,9 +49,8 @@ from e2judge.pdf.entry_report import write_entry_reports
 from e2judge.pdf.fonts import FAMILY, register_fonts
 from e2judge.pdf.judge_summary import write_judge_summary
 from e2judge.pdf.styles import safe_markup
-from e2judge.services.audit import now
-from e2judge.services.import_batch import import_batch
-from e2judge.services.rounds import RoundRef, list_rounds
+from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.rounds import RoundRef, list_rounds
 from e2judge.xlsx.judge_workbook import write_judge_workbook
 from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
 

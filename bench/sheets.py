@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import insert, select
 
 from e2judge import __version__
+from e2judge.core.clock import now
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.rubric import Criterion, Level, Rubric
 from e2judge.db.models import Assignment, Score
@@ -53,13 +54,12 @@ from e2judge.formats.sheet import (
     sign_payload,
 )
 from e2judge.paths import OrgWorkspace, Profile
-from e2judge.services.audit import now
-from e2judge.services.import_batch import import_batch
-from e2judge.services.judge_key import ensure_judge_key, judge_key_path
-from e2judge.services.org_collect import Verdict, collect_sheets
-from e2judge.services.org_workspace import init_workspace
-from e2judge.services.rounds import list_rounds
-from e2judge.services.sheet_export import export_sheet
+from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.judge_key import ensure_judge_key, judge_key_path
+from e2judge.services.judge.rounds import list_rounds
+from e2judge.services.judge.sheet_export import export_sheet
+from e2judge.services.org.collect import Verdict, collect_sheets
+from e2judge.services.org.workspace import init_workspace
 
 CRITERIA = 8
 PASSPHRASE = "mật khẩu đo hiệu năng"

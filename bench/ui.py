@@ -35,7 +35,7 @@ from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec  # noqa: E402
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric  # noqa: E402
 from e2judge.db.session import open_judge_db  # noqa: E402
 from e2judge.paths import Profile  # noqa: E402
-from e2judge.services.import_batch import import_batch  # noqa: E402
+from e2judge.services.judge.import_batch import import_batch  # noqa: E402
 
 ENTRIES = 10_000
 START_RUNS = 5
@@ -218,7 +218,7 @@ def measure_in_process(profile: Profile) -> tuple[list[float], list[float], list
         start = time.perf_counter()
         controller.set_points(key, points)
         score_ms.append((time.perf_counter() - start) * 1000)
-    from e2judge.services import scoring
+    from e2judge.services.judge import scoring
 
     service_ms: list[float] = []
     assert controller.detail is not None

@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from e2judge.paths import Profile, profile_dir, resource
-from e2judge.services.instance_lock import ProfileLock, ProfileLocked
+from e2judge.services.judge.instance_lock import ProfileLock, ProfileLocked
 from e2judge.ui.context import AppContext
 from e2judge.ui.crash_dialog import install_crash_handler
 from e2judge.ui.fonts import install_fonts
@@ -87,7 +87,7 @@ def show_error(title: str, text: str, detail: str = "") -> None:
 
 def import_demo(db: Database, profile: Profile) -> bool:
     """Import the bundled demo batch into a fresh profile; False when it is not bundled."""
-    from e2judge.services.import_batch import import_batch
+    from e2judge.services.judge.import_batch import import_batch
 
     batch = demo_batch()
     if batch is None:

@@ -121,8 +121,8 @@ class SelfTest:
         return f"schema {revision}, in {self.work}"
 
     def import_demo(self) -> str:
-        from e2judge.services.import_batch import import_batch
-        from e2judge.services.rounds import list_rounds
+        from e2judge.services.judge.import_batch import import_batch
+        from e2judge.services.judge.rounds import list_rounds
 
         summary = import_batch(self.db, self.profile, demo_batch_path())
         need(bool(summary.entries_added), "the demo batch added no entries")
@@ -133,8 +133,8 @@ class SelfTest:
         return f"{self.entries} entries"
 
     def score_entries(self) -> str:
-        from e2judge.services.entries import Status, list_entries
-        from e2judge.services.scoring import set_comment, set_points
+        from e2judge.services.judge.entries import Status, list_entries
+        from e2judge.services.judge.scoring import set_comment, set_points
 
         rows = [r for r in list_entries(self.db, self.ref) if r.status is not Status.CONFLICT][:SCORED]
         need(len(rows) == SCORED, f"the demo batch has fewer than {SCORED} entries to score")
@@ -154,7 +154,7 @@ class SelfTest:
         return ", ".join(self.codes)
 
     def back_up(self) -> str:
-        from e2judge.services.backup import check_database, make_backup
+        from e2judge.services.judge.backup import check_database, make_backup
 
         made = make_backup(self.profile, keep=2)
         problem = check_database(made)
@@ -162,7 +162,7 @@ class SelfTest:
         return made.name
 
     def create_key(self) -> str:
-        from e2judge.services.judge_key import ensure_judge_key
+        from e2judge.services.judge.judge_key import ensure_judge_key
 
         info = ensure_judge_key(self.profile, PASSPHRASE, "E2 Judge self-test")
         self.key_id = info.key_id
@@ -170,7 +170,7 @@ class SelfTest:
 
     def export_sheet(self) -> str:
         from e2judge.formats.sheet import read_sheet_file
-        from e2judge.services.sheet_export import export_sheet
+        from e2judge.services.judge.sheet_export import export_sheet
 
         result = export_sheet(self.db, self.profile, self.ref, self.out, PASSPHRASE, seal=False)
         sheet, _data = read_sheet_file(result.path)

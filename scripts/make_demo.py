@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from demo_content import write_demo_sources  # noqa: E402
 
-from e2judge.services.org_build import build_batches  # noqa: E402
-from e2judge.services.org_workspace import DEMO_LABEL, init_workspace  # noqa: E402
+from e2judge.services.org.build import build_batches  # noqa: E402
+from e2judge.services.org.workspace import DEMO_LABEL, init_workspace  # noqa: E402
 
 DEMO_PASSPHRASE = "e2judge-demo"  # published on purpose: the demo key protects nothing
 DEMO = ROOT / "resources" / "demo"

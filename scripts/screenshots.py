@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from e2judge.app import import_demo, make_application
 from e2judge.db.session import open_judge_db
 from e2judge.paths import Profile
-from e2judge.services.entries import Status
-from e2judge.services.sheet_export import export_sheet
+from e2judge.services.judge.entries import Status
+from e2judge.services.judge.sheet_export import export_sheet
 from e2judge.ui.context import AppContext
 from e2judge.ui.export_done import ExportDoneDialog
 from e2judge.ui.i18n import Languages

@@ -12,8 +12,8 @@ import pytest
 from e2judge import paths
 from e2judge.db.session import open_judge_db
 from e2judge.paths import PORTABLE_MARKER, Profile, profile_dir, resource, resources_dir
-from e2judge.services.backup import check_database, make_backup
-from e2judge.services.backup_mirror import SOURCE_NOTE, mirror_backup, mirrored_backups
+from e2judge.services.judge.backup import check_database, make_backup
+from e2judge.services.judge.backup_mirror import SOURCE_NOTE, mirror_backup, mirrored_backups
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -28,16 +28,16 @@ from e2judge.paths import Profile  # noqa: E402
 from e2judge.pdf.entry_report import write_entry_reports  # noqa: E402
 from e2judge.pdf.judge_summary import write_judge_summary  # noqa: E402
 from e2judge.pdf.results_report import write_results_pdf  # noqa: E402
-from e2judge.services.entries import list_entries  # noqa: E402
-from e2judge.services.import_batch import import_batch  # noqa: E402
-from e2judge.services.judge_key import ensure_judge_key  # noqa: E402
-from e2judge.services.org_build import build_batches  # noqa: E402
-from e2judge.services.org_collect import collect_sheets  # noqa: E402
-from e2judge.services.org_results import compute_results  # noqa: E402
-from e2judge.services.org_workspace import init_workspace  # noqa: E402
-from e2judge.services.rounds import list_rounds  # noqa: E402
-from e2judge.services.scoring import set_comment, set_overall_comment, set_points  # noqa: E402
-from e2judge.services.sheet_export import export_sheet  # noqa: E402
+from e2judge.services.judge.entries import list_entries  # noqa: E402
+from e2judge.services.judge.import_batch import import_batch  # noqa: E402
+from e2judge.services.judge.judge_key import ensure_judge_key  # noqa: E402
+from e2judge.services.judge.rounds import list_rounds  # noqa: E402
+from e2judge.services.judge.scoring import set_comment, set_overall_comment, set_points  # noqa: E402
+from e2judge.services.judge.sheet_export import export_sheet  # noqa: E402
+from e2judge.services.org.build import build_batches  # noqa: E402
+from e2judge.services.org.collect import collect_sheets  # noqa: E402
+from e2judge.services.org.results import compute_results  # noqa: E402
+from e2judge.services.org.workspace import init_workspace  # noqa: E402
 
 DEMO = REPO / "resources" / "demo" / "e2-2022"
 OUT = Path(__file__).resolve().parent

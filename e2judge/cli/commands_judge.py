@@ -11,9 +11,9 @@ from e2judge.cli.output import say
 from e2judge.cli.passphrase import get_passphrase
 from e2judge.cli.profiles import locked, open_profile
 from e2judge.db.session import open_judge_db
-from e2judge.services.import_batch import import_batch, verify_batch
-from e2judge.services.import_workbook import import_workbook
-from e2judge.services.org_workspace import open_workspace, sealing_key
+from e2judge.services.judge.import_batch import import_batch, verify_batch
+from e2judge.services.judge.import_workbook import import_workbook
+from e2judge.services.org.workspace import open_workspace, sealing_key
 
 
 def register(sub: Any) -> None:

@@ -9,8 +9,8 @@ from typing import Any
 from e2judge.cli import commands_sheet
 from e2judge.cli.output import say
 from e2judge.cli.passphrase import get_passphrase
-from e2judge.services.org_build import build_batches
-from e2judge.services.org_workspace import init_workspace
+from e2judge.services.org.build import build_batches
+from e2judge.services.org.workspace import init_workspace
 from e2judge.xlsx.org_template import write_template
 
 

@@ -18,8 +18,8 @@ from e2judge.db.session import Database, open_judge_db
 from e2judge.pdf.entry_report import write_entry_reports
 from e2judge.pdf.judge_summary import write_judge_summary
 from e2judge.pdf.labels import LANGS
-from e2judge.services.entries import EntryNotFound
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.entries import EntryNotFound
+from e2judge.services.judge.rounds import RoundRef
 from e2judge.xlsx.judge_workbook import write_judge_workbook
 from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
 

@@ -16,8 +16,8 @@ from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.errors import InputRefused
 from e2judge.core.rubric import format_points
 from e2judge.db.session import Database, open_judge_db
-from e2judge.services.backup import list_backups, make_backup, restore_backup
-from e2judge.services.entries import (
+from e2judge.services.judge.backup import list_backups, make_backup, restore_backup
+from e2judge.services.judge.entries import (
     EntryDetail,
     EntryNotFound,
     Status,
@@ -27,8 +27,8 @@ from e2judge.services.entries import (
     list_entries,
     progress,
 )
-from e2judge.services.rounds import RoundRef, list_rounds
-from e2judge.services.scoring import (
+from e2judge.services.judge.rounds import RoundRef, list_rounds
+from e2judge.services.judge.scoring import (
     Change,
     ScoreRejected,
     declare_conflict,

@@ -18,17 +18,22 @@ from e2judge.db.session import open_judge_db
 from e2judge.formats.sheet import VerifiedSheet, read_envelope, read_sheet_bytes
 from e2judge.formats.sheet import open_sheet as open_sheet_bytes
 from e2judge.paths import Profile
-from e2judge.services.judge_key import ensure_judge_key, export_public_key, judge_key_info, judge_key_path
-from e2judge.services.org_collect import (
+from e2judge.services.judge.judge_key import (
+    ensure_judge_key,
+    export_public_key,
+    judge_key_info,
+    judge_key_path,
+)
+from e2judge.services.judge.sheet_export import export_sheet
+from e2judge.services.org.collect import (
     Verdict,
     collect_sheets,
     needs_passphrase,
     replacement_time,
     sheet_files,
 )
-from e2judge.services.org_enroll import EnrollResult, enroll_judge
-from e2judge.services.org_results import RANK_BY, compute_results
-from e2judge.services.sheet_export import export_sheet
+from e2judge.services.org.enroll import EnrollResult, enroll_judge
+from e2judge.services.org.results import RANK_BY, compute_results
 
 
 def register(sub: Any) -> None:

@@ -10,8 +10,8 @@ from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.db.session import Database
 from e2judge.paths import Profile, profile_dir
-from e2judge.services.instance_lock import ProfileLock, ProfileLocked
-from e2judge.services.rounds import RoundRef, list_rounds
+from e2judge.services.judge.instance_lock import ProfileLock, ProfileLocked
+from e2judge.services.judge.rounds import RoundRef, list_rounds
 
 
 def open_profile(args: argparse.Namespace) -> Profile:

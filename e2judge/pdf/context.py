@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from e2judge.core.clock import now
 from e2judge.db.session import Database
 from e2judge.paths import Profile
-from e2judge.services.audit import now
-from e2judge.services.rounds import RoundRef
-from e2judge.services.sheet_export import last_sheet
+from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.sheet_export import last_sheet
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ReportContext:
 
 def judge_fingerprint(profile: Profile) -> str:
     """The readable fingerprint of the judge's signing key in ``profile`` ("" when there is none)."""
-    from e2judge.services.judge_key import judge_key_info
+    from e2judge.services.judge.judge_key import judge_key_info
 
     info = judge_key_info(profile)
     return info.fingerprint if info is not None else ""

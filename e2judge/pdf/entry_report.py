@@ -40,8 +40,8 @@ from e2judge.pdf.styles import (
     make_styles,
     plain_style,
 )
-from e2judge.services.entries import EntryDetail, entry_detail, find_assignment, list_entries
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.entries import EntryDetail, entry_detail, find_assignment, list_entries
+from e2judge.services.judge.rounds import RoundRef
 
 __all__ = ["entry_story", "write_entry_reports"]
 

@@ -21,8 +21,8 @@ from e2judge.pdf.context import ReportContext, report_context
 from e2judge.pdf.labels import Labels
 from e2judge.pdf.page import FRAME_WIDTH, PageSetup, build_pdf
 from e2judge.pdf.styles import WARN_BG, Styles, grid_style, make_styles, safe_markup
-from e2judge.services.entries import EntryRow, Status, list_entries
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.entries import EntryRow, Status, list_entries
+from e2judge.services.judge.rounds import RoundRef
 
 __all__ = ["RankedRow", "rank_rows", "write_judge_summary", "write_summary_pdf"]
 

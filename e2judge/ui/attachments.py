@@ -17,7 +17,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 if TYPE_CHECKING:
-    from e2judge.services.entries import AttachmentInfo
+    from e2judge.services.judge.entries import AttachmentInfo
 
 RUNNABLE = frozenset(
     [

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from e2judge.core.errors import InputRefused
 from e2judge.paths import Profile
-from e2judge.services.backup import list_backups, make_backup
+from e2judge.services.judge.backup import list_backups, make_backup
 from e2judge.ui.i18n import translate_buttons, translate_message_box
 from e2judge.ui.widgets import local_datetime, plain_label
 

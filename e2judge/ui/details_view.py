@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from e2judge.services.entries import AttachmentInfo, EntryDetail
+from e2judge.services.judge.entries import AttachmentInfo, EntryDetail
 from e2judge.ui.attachments import AttachmentOpener, is_runnable, kind
 from e2judge.ui.widgets import AMBER, GREY, RED, plain_label
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from e2judge.core.collation import vietnamese_sort_key
-from e2judge.services.entries import EntryRow, Status, filter_entries
+from e2judge.services.judge.entries import EntryRow, Status, filter_entries
 from e2judge.ui.i18n import fmt_number
 from e2judge.ui.labels import STATUS_ORDER, status_colour, status_text
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from e2judge.services.sheet_export import ExportResult
+from e2judge.services.judge.sheet_export import ExportResult
 from e2judge.ui.i18n import translate_buttons
 from e2judge.ui.widgets import AMBER, GREEN, GREY, plain_label
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from e2judge.core.errors import InputRefused
 from e2judge.formats.keys import WrongPassphrase
-from e2judge.services.judge_key import judge_key_info
-from e2judge.services.rounds import RoundRef
-from e2judge.services.sheet_export import ExportResult, export_sheet, incomplete_entries
+from e2judge.services.judge.judge_key import judge_key_info
+from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.sheet_export import ExportResult, export_sheet, incomplete_entries
 from e2judge.ui.background import TaskRunner
 from e2judge.ui.context import AppContext
 from e2judge.ui.export_done import ExportDoneDialog

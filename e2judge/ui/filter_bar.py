@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
-from e2judge.services.entries import Status
+from e2judge.services.judge.entries import Status
 from e2judge.ui.entry_model import Filter
 from e2judge.ui.labels import status_text
 

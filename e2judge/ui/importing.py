@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 from e2judge.core.contest import JudgeSpec
 from e2judge.core.errors import InputRefused, ValidationFailed
 from e2judge.formats.batch import ImportCancelled
-from e2judge.services.import_batch import ImportSummary, import_batch
+from e2judge.services.judge.import_batch import ImportSummary, import_batch
 from e2judge.ui.context import AppContext
 from e2judge.ui.i18n import std_text
 from e2judge.ui.judge_choice import JudgeChoiceDialog
@@ -58,7 +58,9 @@ class ImportWorker(QObject):
             if self._cancel.is_set():
                 raise ImportCancelled()
             if self._path.suffix.lower() == ".xlsx":
-                from e2judge.services.import_workbook import import_workbook  # openpyxl: only when needed
+                from e2judge.services.judge.import_workbook import (
+                    import_workbook,  # openpyxl: only when needed
+                )
                 from e2judge.xlsx.org_workbook import read_workbook
 
                 judge_id = self._judge_id

@@ -14,8 +14,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from e2judge.core.rubric import missing_comments, totals
-from e2judge.services import scoring
-from e2judge.services.entries import (
+from e2judge.services.judge import scoring
+from e2judge.services.judge.entries import (
     EntryDetail,
     EntryNotFound,
     EntryRow,
@@ -24,8 +24,8 @@ from e2judge.services.entries import (
     list_entries,
     progress,
 )
-from e2judge.services.rounds import RoundRef, list_rounds
-from e2judge.services.scoring import Change, ScoreRejected
+from e2judge.services.judge.rounds import RoundRef, list_rounds
+from e2judge.services.judge.scoring import Change, ScoreRejected
 from e2judge.ui.context import AppContext
 from e2judge.ui.details_view import DetailsPane
 from e2judge.ui.entry_model import EntryTableModel, Filter

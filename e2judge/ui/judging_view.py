@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.rounds import RoundRef
 from e2judge.ui.attachments import AttachmentOpener
 from e2judge.ui.details_view import DetailsPane
 from e2judge.ui.entry_model import Column, EntryTableModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from e2judge.services.entries import Status
+from e2judge.services.judge.entries import Status
 from e2judge.ui.widgets import AMBER, BLUE, GREEN, GREY
 
 _STATUS = {

@@ -32,9 +32,9 @@ from e2judge.ui.status_panel import StatusPanel
 from e2judge.ui.welcome import OpeningPage, WelcomePage
 
 if TYPE_CHECKING:
-    from e2judge.services.entries import EntryDetail
-    from e2judge.services.import_batch import ImportSummary
-    from e2judge.services.rounds import RoundRef
+    from e2judge.services.judge.entries import EntryDetail
+    from e2judge.services.judge.import_batch import ImportSummary
+    from e2judge.services.judge.rounds import RoundRef
     from e2judge.ui.background import TaskRunner
     from e2judge.ui.backups import BackupController, RestoreDialog
     from e2judge.ui.entry_model import EntryTableModel, Filter
@@ -572,7 +572,7 @@ class MainWindow(QMainWindow):
         """Settings → My signing key…"""
         if not self.attached:
             return None
-        from e2judge.services.judge_key import judge_label
+        from e2judge.services.judge.judge_key import judge_label
         from e2judge.ui.signing_key import SigningKeyDialog
 
         ref = self.controller.ref
@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
     def restore(self, backup: Path) -> bool:
         """Close the database, restore ``backup``, reopen and show it. False when refused."""
         from e2judge.core.errors import InputRefused
-        from e2judge.services.backup import restore_backup
+        from e2judge.services.judge.backup import restore_backup
 
         self.view.form.flush()
         self.tasks.wait()

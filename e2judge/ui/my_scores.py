@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from e2judge.core.collation import vietnamese_sort_key
-from e2judge.services.entries import EntryRow, Status
+from e2judge.services.judge.entries import EntryRow, Status
 from e2judge.ui.histogram import Histogram
 from e2judge.ui.i18n import fmt_number, translate_buttons
 from e2judge.ui.labels import STATUS_ORDER, status_colour, status_text

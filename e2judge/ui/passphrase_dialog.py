@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from e2judge.services.judge_key import MIN_PASSPHRASE
+from e2judge.services.judge.judge_key import MIN_PASSPHRASE
 from e2judge.ui.i18n import translate_buttons
 from e2judge.ui.widgets import RED, plain_label
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from e2judge.core.errors import InputRefused
-from e2judge.services.entries import EntryNotFound
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.entries import EntryNotFound
+from e2judge.services.judge.rounds import RoundRef
 from e2judge.ui.attachments import safe_name
 from e2judge.ui.background import SaveRequest, TaskRunner, save_in_background
 from e2judge.ui.context import AppContext

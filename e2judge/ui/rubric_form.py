@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from e2judge.core.rubric import Rubric
-from e2judge.services.entries import EntryDetail
+from e2judge.services.judge.entries import EntryDetail
 from e2judge.ui.criterion_block import COMMENT_DEBOUNCE_MS, CriterionBlock
 from e2judge.ui.i18n import fmt_number
 from e2judge.ui.labels import status_colour, status_text

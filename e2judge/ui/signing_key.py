@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from e2judge.core.errors import InputRefused
 from e2judge.formats.keys import PublicKeyInfo
-from e2judge.services.judge_key import ensure_judge_key, export_public_key, judge_key_info
+from e2judge.services.judge.judge_key import ensure_judge_key, export_public_key, judge_key_info
 from e2judge.ui.attachments import safe_name
 from e2judge.ui.background import TaskRunner
 from e2judge.ui.context import AppContext

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from e2judge.core.errors import InputRefused, ValidationFailed
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.rounds import RoundRef
 from e2judge.ui.attachments import safe_name
 from e2judge.ui.background import SaveRequest, TaskRunner, save_in_background
 from e2judge.ui.context import AppContext

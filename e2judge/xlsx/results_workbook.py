@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge.core.rubric import format_points
-from e2judge.services.org_results import Results
+from e2judge.services.org.results import Results
 from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, write_row
 

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
 from e2judge.core.i18n import _, ngettext
 from e2judge.core.i18n import number as show_number
@@ -39,11 +40,10 @@ from e2judge.core.rubric import Criterion, Rubric, format_points
 from e2judge.core.text import clean_text
 from e2judge.db.session import Database
 from e2judge.pdf.labels import Labels
-from e2judge.services.audit import now
-from e2judge.services.entries import Status
-from e2judge.services.rounds import RoundRef
-from e2judge.services.scored_entries import ScoredEntry, load_scores
-from e2judge.services.scoring import (
+from e2judge.services.judge.entries import Status
+from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.scored_entries import ScoredEntry, load_scores
+from e2judge.services.judge.scoring import (
     MAX_COMMENT_CHARS,
     Change,
     ScoreRejected,

@@ -11,7 +11,7 @@ import pytest
 from e2judge.cli.commands_score import parse_points
 from e2judge.cli.main import main
 from e2judge.paths import Profile
-from e2judge.services.instance_lock import ProfileLock
+from e2judge.services.judge.instance_lock import ProfileLock
 from tests.helpers.batches import make_batch
 
 

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from e2judge.core.clock import now
 from e2judge.db.migrate import current_revision, head_revision, upgrade
 from e2judge.db.session import open_judge_db, open_org_db
-from e2judge.services.audit import now, record
+from e2judge.services.judge.audit import record
 
 
 @pytest.mark.parametrize("opener", [open_judge_db, open_org_db])

@@ -20,8 +20,8 @@ from e2judge.formats.batch import write_batch
 from e2judge.formats.keys import generate_key_file, public_raw_of, unlock_signing_key
 from e2judge.formats.manifest import build_manifest
 from e2judge.paths import Profile
-from e2judge.services.import_batch import import_batch
-from e2judge.services.rounds import RoundRef, list_rounds
+from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.rounds import RoundRef, list_rounds
 
 PASSPHRASE = "mật khẩu thử nghiệm"
 ORGANIZER_LABEL = "Ban tổ chức E2 (thử nghiệm)"

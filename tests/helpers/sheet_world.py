@@ -19,12 +19,12 @@ from e2judge.core.rubric import Criterion
 from e2judge.db.models import Assignment, Entry
 from e2judge.db.session import Database, open_judge_db
 from e2judge.paths import Profile
-from e2judge.services.import_batch import import_batch
-from e2judge.services.judge_key import ensure_judge_key, judge_label
-from e2judge.services.org_build import build_batches
-from e2judge.services.org_workspace import init_workspace
-from e2judge.services.rounds import RoundRef, list_rounds
-from e2judge.services.scoring import declare_conflict, set_comment, set_points
+from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.judge_key import ensure_judge_key, judge_label
+from e2judge.services.judge.rounds import RoundRef, list_rounds
+from e2judge.services.judge.scoring import declare_conflict, set_comment, set_points
+from e2judge.services.org.build import build_batches
+from e2judge.services.org.workspace import init_workspace
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "resources" / "demo" / "e2-2022"

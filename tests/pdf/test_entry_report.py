@@ -14,9 +14,9 @@ from e2judge.core.contest import EntrySpec
 from e2judge.pdf.context import report_context
 from e2judge.pdf.entry_report import write_entry_pdf, write_entry_reports
 from e2judge.pdf.labels import Labels
-from e2judge.services.entries import EntryNotFound, entry_detail, find_assignment
-from e2judge.services.judge_key import ensure_judge_key
-from e2judge.services.scoring import declare_conflict, set_comment, set_overall_comment, set_points
+from e2judge.services.judge.entries import EntryNotFound, entry_detail, find_assignment
+from e2judge.services.judge.judge_key import ensure_judge_key
+from e2judge.services.judge.scoring import declare_conflict, set_comment, set_overall_comment, set_points
 from tests.helpers.batches import CONTEST_NAME, ROUND_NAME, imported_profile
 from tests.pdf.conftest import Judged
 from tests.pdf.pdfcheck import font_problems, page_texts, squeeze
@@ -332,7 +332,7 @@ def test_selected_codes_in_order_and_unknown_code_writes_nothing(judged: Judged,
 
 
 def test_judge_key_fingerprint_and_sheet_revision(judged: Judged, tmp_path: Path) -> None:
-    from e2judge.services.sheet_export import export_sheet
+    from e2judge.services.judge.sheet_export import export_sheet
 
     profile, db, ref = judged
     info = ensure_judge_key(profile, "mật khẩu", "Trần Văn Đức", n=2**14)
@@ -350,8 +350,8 @@ def test_judge_key_fingerprint_and_sheet_revision(judged: Judged, tmp_path: Path
 def test_reports_from_an_unsigned_workbook_say_so(judged: Judged, tmp_path: Path) -> None:
     from e2judge.db.session import open_judge_db
     from e2judge.paths import Profile, resource
-    from e2judge.services.import_workbook import import_workbook
-    from e2judge.services.rounds import list_rounds
+    from e2judge.services.judge.import_workbook import import_workbook
+    from e2judge.services.judge.rounds import list_rounds
 
     profile = Profile(tmp_path / "unsigned").ensure()
     with open_judge_db(profile.database) as db:

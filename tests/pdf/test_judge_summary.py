@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from e2judge.pdf.judge_summary import rank_rows, write_judge_summary
-from e2judge.services.entries import Status, find_assignment, list_entries
-from e2judge.services.scoring import declare_conflict, set_points
+from e2judge.services.judge.entries import Status, find_assignment, list_entries
+from e2judge.services.judge.scoring import declare_conflict, set_points
 from tests.helpers.batches import imported_profile
 from tests.pdf.conftest import Judged
 from tests.pdf.pdfcheck import font_problems, page_texts, squeeze

@@ -11,9 +11,9 @@ import pytest
 from e2judge.core.rubric import Criterion, Rubric
 from e2judge.pdf.chart import MAX_ROWS, quantile
 from e2judge.pdf.results_report import judge_series, write_results_pdf
-from e2judge.services.org_collect import collect_sheets
-from e2judge.services.org_results import EntryResult, JudgeResult, JudgeScore, Results, compute_results
-from e2judge.services.sheet_export import export_sheet
+from e2judge.services.judge.sheet_export import export_sheet
+from e2judge.services.org.collect import collect_sheets
+from e2judge.services.org.results import EntryResult, JudgeResult, JudgeScore, Results, compute_results
 from tests.helpers.sheet_world import JUDGE_PASSPHRASE, build_org, judge_profile, pick, score_round
 from tests.pdf.pdfcheck import font_problems, page_texts, squeeze
 

@@ -9,7 +9,7 @@ import pytest
 
 from e2judge.db.session import Database
 from e2judge.paths import Profile
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.rounds import RoundRef
 from tests.helpers.batches import imported_profile
 
 Judged = tuple[Profile, Database, RoundRef]

@@ -16,11 +16,11 @@ import pytest
 from e2judge.core.errors import InputRefused
 from e2judge.db.session import open_judge_db
 from e2judge.paths import Profile
-from e2judge.services import scoring
-from e2judge.services.backup import BACKUP_PATTERN, list_backups, make_backup, restore_backup
-from e2judge.services.entries import entry_detail, find_assignment
-from e2judge.services.instance_lock import ProfileLock, ProfileLocked
-from e2judge.services.rounds import list_rounds
+from e2judge.services.judge import scoring
+from e2judge.services.judge.backup import BACKUP_PATTERN, list_backups, make_backup, restore_backup
+from e2judge.services.judge.entries import entry_detail, find_assignment
+from e2judge.services.judge.instance_lock import ProfileLock, ProfileLocked
+from e2judge.services.judge.rounds import list_rounds
 from tests.services.conftest import Judged
 
 ACTOR = "test"
@@ -207,7 +207,7 @@ HOLDER = """
 import sys, time
 from pathlib import Path
 from e2judge.paths import Profile
-from e2judge.services.instance_lock import ProfileLock
+from e2judge.services.judge.instance_lock import ProfileLock
 lock = ProfileLock(Profile(Path(sys.argv[1]))).acquire()
 print("LOCKED", flush=True)
 time.sleep(60)

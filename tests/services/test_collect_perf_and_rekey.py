@@ -34,6 +34,7 @@ from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.pool import NullPool
 
 from e2judge.cli.main import main
+from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric
 from e2judge.db.migrate import alembic_config, current_revision, upgrade
@@ -65,15 +66,14 @@ from e2judge.formats.sheet import (
     sign_payload,
 )
 from e2judge.paths import OrgWorkspace, Profile
-from e2judge.services.audit import now
-from e2judge.services.import_batch import verify_batch
-from e2judge.services.judge_key import export_public_key, unlock_judge_key
-from e2judge.services.org_collect import Verdict, collect_sheets
-from e2judge.services.org_enroll import EnrollResult, enroll_judge
-from e2judge.services.org_workspace import init_workspace
-from e2judge.services.rounds import list_rounds
-from e2judge.services.scoring import set_points
-from e2judge.services.sheet_export import export_sheet, is_complete
+from e2judge.services.judge.import_batch import verify_batch
+from e2judge.services.judge.judge_key import export_public_key, unlock_judge_key
+from e2judge.services.judge.rounds import list_rounds
+from e2judge.services.judge.scoring import set_points
+from e2judge.services.judge.sheet_export import export_sheet, is_complete
+from e2judge.services.org.collect import Verdict, collect_sheets
+from e2judge.services.org.enroll import EnrollResult, enroll_judge
+from e2judge.services.org.workspace import init_workspace
 from tests.helpers.sheet_world import (
     JUDGE_PASSPHRASE,
     ORG_PASSPHRASE,
@@ -651,7 +651,7 @@ def test_the_replacement_is_recorded_and_the_new_key_starts_again_at_revision_1(
     assert got == {
         (e.code, c): p for e in new.entries for c, p in zip(new.criteria, e.points, strict=True)
     }  # B's scores replaced A's as a whole
-    from e2judge.services.org_results import compute_results
+    from e2judge.services.org.results import compute_results
 
     (gk01,) = [j for j in compute_results(orgdir).judges if j.judge_key == "GK01"]
     assert gk01.last_revision == 1  # the newest sheet received (B's r1), not A's higher r2

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from e2judge.core.errors import InputRefused
 from e2judge.db.session import Database, open_judge_db
 from e2judge.paths import Profile
-from e2judge.services.import_batch import import_batch
+from e2judge.services.judge.import_batch import import_batch
 from tests.helpers.signed import ATT_SHA, ATTACHMENT, resign, rezip
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from e2judge.db.models import AuditLog, Score
-from e2judge.services.entries import entry_detail, find_assignment, list_entries
-from e2judge.services.import_batch import import_batch
-from e2judge.services.scoring import set_comment, set_points
+from e2judge.services.judge.entries import entry_detail, find_assignment, list_entries
+from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.scoring import set_comment, set_points
 from tests.helpers.batches import RUBRIC, imported_profile, make_batch, sample_entries
 
 

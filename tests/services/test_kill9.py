@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from e2judge.db.models import Score
 from e2judge.db.session import open_judge_db
-from e2judge.services.entries import list_entries
+from e2judge.services.judge.entries import list_entries
 from tests.helpers.batches import imported_profile
 
 pytestmark = [
@@ -44,7 +44,7 @@ CHILD = (
 import sys
 from pathlib import Path
 from e2judge.db.session import open_judge_db
-from e2judge.services.scoring import set_points
+from e2judge.services.judge.scoring import set_points
 
 db = open_judge_db(Path(sys.argv[1]))
 aids = [int(a) for a in sys.argv[2].split(",")]

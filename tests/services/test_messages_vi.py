@@ -19,11 +19,11 @@ from e2judge.core.i18n import set_language
 from e2judge.db.session import open_judge_db
 from e2judge.formats.keys import MIN_N, WrongPassphrase, generate_key_file, unlock_signing_key
 from e2judge.paths import Profile
-from e2judge.services import scoring
-from e2judge.services.backup import restore_backup
-from e2judge.services.entries import find_assignment
-from e2judge.services.import_batch import import_batch
-from e2judge.services.scoring import ScoreRejected
+from e2judge.services.judge import scoring
+from e2judge.services.judge.backup import restore_backup
+from e2judge.services.judge.entries import find_assignment
+from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.scoring import ScoreRejected
 from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
 from tests.helpers.batches import make_batch
 from tests.helpers.signed import rezip

@@ -9,10 +9,10 @@ from typing import Any, NoReturn
 import pytest
 
 from e2judge.db.session import open_judge_db
-from e2judge.services import scoring
-from e2judge.services.backup import make_backup, restore_backup
-from e2judge.services.entries import Status, entry_detail, list_entries
-from e2judge.services.rounds import list_rounds
+from e2judge.services.judge import scoring
+from e2judge.services.judge.backup import make_backup, restore_backup
+from e2judge.services.judge.entries import Status, entry_detail, list_entries
+from e2judge.services.judge.rounds import list_rounds
 from tests.helpers.batches import imported_profile
 
 
@@ -64,8 +64,8 @@ def test_import_score_backup_restore_offline(offline: None, tmp_path: Path) -> N
 def test_export_sheet_reports_and_workbooks_offline(offline: None, tmp_path: Path) -> None:
     from e2judge.formats.sheet import read_sheet_file
     from e2judge.pdf.entry_report import write_entry_reports
-    from e2judge.services.judge_key import ensure_judge_key
-    from e2judge.services.sheet_export import export_sheet
+    from e2judge.services.judge.judge_key import ensure_judge_key
+    from e2judge.services.judge.sheet_export import export_sheet
     from e2judge.xlsx.judge_workbook import write_judge_workbook
     from e2judge.xlsx.worksheet import export_worksheet
 

@@ -14,8 +14,8 @@ from sqlalchemy import event, select, update
 from e2judge.core.rubric import Rubric
 from e2judge.db.models import Batch, Entry
 from e2judge.formats.fingerprint import readable_fingerprint
-from e2judge.services import scoring
-from e2judge.services.entries import (
+from e2judge.services.judge import scoring
+from e2judge.services.judge.entries import (
     EntryNotFound,
     EntryRow,
     Status,
@@ -25,8 +25,8 @@ from e2judge.services.entries import (
     list_entries,
     progress,
 )
-from e2judge.services.import_batch import import_batch
-from e2judge.services.rounds import list_rounds
+from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.rounds import list_rounds
 from tests.helpers.batches import ATTACHMENT, RUBRIC, make_batch
 from tests.services.conftest import Judged
 

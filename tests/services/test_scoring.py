@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from e2judge.db.models import Assignment, AuditLog, Score
 from e2judge.db.session import Database, open_judge_db
-from e2judge.services import scoring
-from e2judge.services.entries import Status, entry_detail, find_assignment, list_entries
-from e2judge.services.scoring import Change, ScoreRejected
+from e2judge.services.judge import scoring
+from e2judge.services.judge.entries import Status, entry_detail, find_assignment, list_entries
+from e2judge.services.judge.scoring import Change, ScoreRejected
 from tests.services.conftest import Judged
 
 ACTOR = "judge:GK01"

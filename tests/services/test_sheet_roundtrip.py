@@ -36,15 +36,15 @@ from e2judge.formats.keys import (
 )
 from e2judge.formats.sheet import open_sheet, read_sheet_file
 from e2judge.paths import OrgWorkspace, Profile
-from e2judge.services.import_batch import verify_batch
-from e2judge.services.judge_key import export_public_key, judge_key_info
-from e2judge.services.org_collect import Verdict, collect_sheets
-from e2judge.services.org_enroll import enroll_judge
-from e2judge.services.org_results import Results, compute_results
-from e2judge.services.org_workspace import sealing_key
-from e2judge.services.rounds import RoundRef
-from e2judge.services.scoring import set_comment, set_points
-from e2judge.services.sheet_export import export_sheet, incomplete_entries
+from e2judge.services.judge.import_batch import verify_batch
+from e2judge.services.judge.judge_key import export_public_key, judge_key_info
+from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.scoring import set_comment, set_points
+from e2judge.services.judge.sheet_export import export_sheet, incomplete_entries
+from e2judge.services.org.collect import Verdict, collect_sheets
+from e2judge.services.org.enroll import enroll_judge
+from e2judge.services.org.results import Results, compute_results
+from e2judge.services.org.workspace import sealing_key
 from e2judge.xlsx.results_workbook import write_results_workbook
 from tests.helpers.sheet_world import (
     JUDGE_PASSPHRASE,

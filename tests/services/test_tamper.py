@@ -29,13 +29,13 @@ from e2judge.formats.sheet import (
     sign_payload,
 )
 from e2judge.paths import OrgWorkspace, Profile
-from e2judge.services.import_batch import verify_batch
-from e2judge.services.judge_key import unlock_judge_key
-from e2judge.services.org_collect import Verdict, collect_sheets
-from e2judge.services.org_workspace import sealing_key
-from e2judge.services.rounds import list_rounds
-from e2judge.services.scoring import set_points
-from e2judge.services.sheet_export import export_sheet
+from e2judge.services.judge.import_batch import verify_batch
+from e2judge.services.judge.judge_key import unlock_judge_key
+from e2judge.services.judge.rounds import list_rounds
+from e2judge.services.judge.scoring import set_points
+from e2judge.services.judge.sheet_export import export_sheet
+from e2judge.services.org.collect import Verdict, collect_sheets
+from e2judge.services.org.workspace import sealing_key
 from tests.helpers.sheet_world import (
     JUDGE_PASSPHRASE,
     ORG_PASSPHRASE,

@@ -10,8 +10,8 @@ from pytest import MonkeyPatch
 
 from e2judge.app import demo_batch, run_gui
 from e2judge.paths import Profile
-from e2judge.services.backup import list_backups
-from e2judge.services.instance_lock import ProfileLock
+from e2judge.services.judge.backup import list_backups
+from e2judge.services.judge.instance_lock import ProfileLock
 from e2judge.ui.main_window import MainWindow
 from tests.helpers.batches import imported_profile
 

@@ -23,7 +23,7 @@ FILES = {
 def window_with_files(make_window: WindowFactory, tmp_path: Path) -> MainWindow:
     window = make_window(empty=True)
     batch = batch_with_files(tmp_path / "org", FILES)
-    from e2judge.services.import_batch import import_batch
+    from e2judge.services.judge.import_batch import import_batch
 
     import_batch(window.ctx.db, window.ctx.profile, batch)
     window.controller.load_rounds()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from e2judge.core.contest import EntrySpec
-from e2judge.services.entries import Status
+from e2judge.services.judge.entries import Status
 from e2judge.ui.conflict_dialog import ConflictDialog
 from e2judge.ui.entry_model import Column
 from e2judge.ui.labels import status_text

@@ -8,7 +8,7 @@ from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from e2judge import __version__
-from e2judge.services.backup import list_backups
+from e2judge.services.judge.backup import list_backups
 from e2judge.ui.histogram import bin_counts
 from e2judge.ui.main_window import MainWindow
 from e2judge.ui.my_scores import ScoreColumn

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from e2judge.core.contest import EntrySpec
-from e2judge.services.entries import Status, list_entries
+from e2judge.services.judge.entries import Status, list_entries
 from e2judge.ui.entry_model import Column, EntryTableModel, Filter
 from tests.helpers.batches import imported_profile
 

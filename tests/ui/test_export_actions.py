@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from e2judge.formats.keys import read_public_key_file
 from e2judge.formats.sheet import read_sheet_file
-from e2judge.services import scoring
-from e2judge.services.judge_key import ensure_judge_key, judge_key_info
+from e2judge.services.judge import scoring
+from e2judge.services.judge.judge_key import ensure_judge_key, judge_key_info
 from e2judge.ui.main_window import MainWindow
 from e2judge.ui.passphrase_dialog import PassphraseDialog
 from e2judge.ui.signing_key import fingerprint_lines

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from e2judge.paths import resource
-from e2judge.services.rounds import list_rounds
+from e2judge.services.judge.rounds import list_rounds
 from e2judge.ui.judge_choice import JudgeChoiceDialog
 from e2judge.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, db_rows

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from e2judge.services.entries import Status
+from e2judge.services.judge.entries import Status
 from e2judge.ui.criterion_block import CriterionBlock
 from e2judge.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, db_rows, stored_points, type_text
@@ -176,7 +176,7 @@ def test_overall_comment_is_saved(qtbot: QtBot, make_window: WindowFactory) -> N
 
 
 def test_the_form_shows_exactly_what_the_services_read_back(qtbot: QtBot, make_window: WindowFactory) -> None:
-    from e2judge.services.entries import entry_detail
+    from e2judge.services.judge.entries import entry_detail
 
     window = make_window()
     form, controller = window.view.form, window.controller

@@ -10,7 +10,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge.core.rubric import Criterion, Rubric
-from e2judge.services.org_results import DetailRow, EntryResult, JudgeResult, JudgeScore, Results
+from e2judge.services.org.results import DetailRow, EntryResult, JudgeResult, JudgeScore, Results
 from e2judge.xlsx.results_workbook import SHEETS, write_results_workbook
 
 HOSTILE = ["=HYPERLINK(\"http://x\",\"bấm\")", "+1", "-2+3", "@SUM(A1)", "=1+1"]

@@ -19,9 +19,9 @@ from e2judge.core.rubric import Criterion, Rubric
 from e2judge.db.models import AuditLog
 from e2judge.db.session import Database
 from e2judge.paths import Profile
-from e2judge.services.entries import entry_detail, find_assignment
-from e2judge.services.rounds import RoundRef
-from e2judge.services.scoring import declare_conflict, set_comment, set_points
+from e2judge.services.judge.entries import entry_detail, find_assignment
+from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.scoring import declare_conflict, set_comment, set_points
 from e2judge.xlsx.worksheet import META_SHEET, export_worksheet, import_worksheet
 from tests.helpers.batches import imported_profile
 

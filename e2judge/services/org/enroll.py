@@ -20,13 +20,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from sqlalchemy import select
 
+from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused
 from e2judge.db.org_models import OrgJudge, OrgKeyReplacement, OrgRound
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.keys import read_public_key_file
-from e2judge.services.audit import now
-from e2judge.services.org_collect import replacement_time
-from e2judge.services.org_workspace import open_workspace
+from e2judge.services.org.collect import replacement_time
+from e2judge.services.org.workspace import open_workspace
 
 MAX_PEM_BYTES = 4096
 

@@ -22,7 +22,7 @@ from e2judge.core.text import fold
 from e2judge.db.models import Assignment, Attachment, Entry, Round, RubricCriterion, Score
 from e2judge.db.session import Database
 from e2judge.paths import Profile
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.rounds import RoundRef
 
 __all__ = [
     "AttachmentInfo",

@@ -1,17 +1,11 @@
-"""The append-only audit log and the clock every service uses."""
+"""The judge profile's append-only audit log."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy.orm import Session
 
+from e2judge.core.clock import now
 from e2judge.db.models import AuditLog
-
-
-def now() -> dt.datetime:
-    """The current time, timezone-aware UTC (shown in local time by the UI)."""
-    return dt.datetime.now(dt.UTC)
 
 
 def record(

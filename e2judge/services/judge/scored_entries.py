@@ -10,8 +10,8 @@ from sqlalchemy import select
 from e2judge.core.rubric import Totals, totals
 from e2judge.db.models import Assignment, Entry, Score
 from e2judge.db.session import Database
-from e2judge.services.entries import Status, list_entries
-from e2judge.services.rounds import RoundRef
+from e2judge.services.judge.entries import Status, list_entries
+from e2judge.services.judge.rounds import RoundRef
 
 
 @dataclass(frozen=True)

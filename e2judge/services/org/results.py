@@ -20,7 +20,7 @@ from e2judge.core.rubric import Rubric, totals
 from e2judge.core.stats import competition_ranks, mean, median, normalise, pstdev, spread
 from e2judge.db.org_models import OrgAssignment, OrgEntry, OrgJudge, OrgReturn, OrgRound, OrgScore, OrgSheet
 from e2judge.formats.fingerprint import readable_fingerprint
-from e2judge.services.org_workspace import open_workspace
+from e2judge.services.org.workspace import open_workspace
 
 RANK_BY = ("raw", "normalised")
 DEFAULT_DISCREPANCY_SHARE = 0.2

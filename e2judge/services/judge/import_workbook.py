@@ -12,8 +12,8 @@ from e2judge.formats.batch import flush_to_disk
 from e2judge.formats.jsonio import dumps_pretty
 from e2judge.formats.manifest import build_manifest
 from e2judge.paths import Profile
-from e2judge.services.import_batch import ImportSummary, import_manifest
-from e2judge.services.org_build import collect_attachments
+from e2judge.services.judge.import_batch import ImportSummary, import_manifest
+from e2judge.services.org.build import collect_attachments
 from e2judge.xlsx.org_workbook import read_workbook
 
 UNSIGNED_LABEL = "unsigned workbook"

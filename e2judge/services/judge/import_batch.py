@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.core.rubric import Rubric
@@ -48,7 +49,7 @@ from e2judge.formats.batch import (
 from e2judge.formats.fingerprint import readable_fingerprint
 from e2judge.formats.zipsafe import SafeZip
 from e2judge.paths import Profile
-from e2judge.services.audit import now, record
+from e2judge.services.judge.audit import record
 
 Progress = Callable[[int, int], bool]
 

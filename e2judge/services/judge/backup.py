@@ -194,7 +194,7 @@ def make_backup(profile: Profile, keep: int = 10) -> Path:
     _prune(profile, keep)
     if profile.is_portable:
         # A USB stick may lie about having written the file: keep a copy on the laptop's disk too.
-        from e2judge.services.backup_mirror import mirror_backup  # it imports this module
+        from e2judge.services.judge.backup_mirror import mirror_backup  # it imports this module
 
         mirror_backup(profile, made, keep)
     return made

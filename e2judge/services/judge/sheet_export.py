@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from e2judge import __version__
+from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.core.rubric import CommentRule, Rubric
@@ -41,8 +42,8 @@ from e2judge.formats.sheet import (
 )
 from e2judge.formats.sheet import seal as seal_sheet
 from e2judge.paths import Profile
-from e2judge.services.audit import now, record
-from e2judge.services.judge_key import ensure_judge_key, judge_label, unlock_judge_key
+from e2judge.services.judge.audit import record
+from e2judge.services.judge.judge_key import ensure_judge_key, judge_label, unlock_judge_key
 
 
 class HasBatch(Protocol):

@@ -14,13 +14,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from e2judge.core.clock import now
 from e2judge.core.i18n import _
 from e2judge.core.rubric import Criterion, Level, format_points
 from e2judge.core.text import clean_text
 from e2judge.db.models import Assignment, Batch, Entry, Round, RubricCriterion, RubricLevel, Score
 from e2judge.db.session import Database
-from e2judge.services.audit import now, record
-from e2judge.services.rounds import criterion_of
+from e2judge.services.judge.audit import record
+from e2judge.services.judge.rounds import criterion_of
 
 __all__ = [
     "MAX_COMMENT_CHARS",

@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 from e2judge.paths import Profile
-from e2judge.services.backup import BACKUP_PATTERN, list_backups
+from e2judge.services.judge.backup import BACKUP_PATTERN, list_backups
 
 logger = logging.getLogger("e2judge.backup_mirror")
 SOURCE_NOTE = "mirrored-from.txt"

@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from e2judge.core.assignment import AssignmentImpossible, assign
+from e2judge.core.clock import now
 from e2judge.core.contest import ContestSpec
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
 from e2judge.core.i18n import _
@@ -21,8 +22,7 @@ from e2judge.db.org_models import OrgAssignment, OrgBatch, OrgEntry, OrgJudge, O
 from e2judge.formats.batch import SUFFIX, write_batch
 from e2judge.formats.keys import public_raw_of, read_public
 from e2judge.formats.manifest import build_manifest, content_key
-from e2judge.services.audit import now
-from e2judge.services.org_workspace import open_workspace, sealing_key, setting, signing_key
+from e2judge.services.org.workspace import open_workspace, sealing_key, setting, signing_key
 from e2judge.xlsx.org_workbook import read_workbook
 
 MAX_ATTACHMENT = 200 * 2**20

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused
 from e2judge.core.rubric import Rubric
 from e2judge.core.text import clean_text
@@ -55,9 +56,8 @@ from e2judge.formats.sheet import (
     sniff_sealed,
 )
 from e2judge.paths import OrgWorkspace
-from e2judge.services.audit import now
-from e2judge.services.org_workspace import open_workspace, sealing_key
-from e2judge.services.sheet_export import Completeness
+from e2judge.services.judge.sheet_export import Completeness
+from e2judge.services.org.workspace import open_workspace, sealing_key
 
 _INSERT_SCORE = (
     "INSERT INTO org_score (round_id, judge_id, entry_id, criterion_key, points, comment) "
