@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from e2judge.core import limits
 from e2judge.core.i18n import _, number, numbers
 
 
@@ -187,6 +189,134 @@ class Rubric:
     def sha256(self) -> str:
         """A stable hash of the rubric's content (canonical JSON)."""
         return hashlib.sha256(canonical_json(self.to_json())).hexdigest()
+
+
+# ------------------------------------------------------------------------------------ invariants
+
+
+@dataclass(frozen=True)
+class RubricProblem:
+    """One broken rubric rule: which criterion (position, or None for the whole rubric), which
+    field (``max_points``, ``step``, ``weight``, ``levels``, ``id``, ``section``, ``title``,
+    ``description``, or "" for the criterion as a whole) and why."""
+
+    position: int | None
+    field: str
+    message: str
+
+
+def level_problem(points: float, max_points: float, step: float) -> str | None:
+    """None when a level's ``points`` fit its criterion (0..max, a multiple of the step)."""
+    if not math.isfinite(points):
+        return _("{value} is not a finite number").format(value=points)
+    if not 0 <= points <= max_points:
+        return _("{value} is outside 0..{maximum}").format(value=number(points), maximum=number(max_points))
+    if not is_multiple(points, step):
+        return _("{value} is not a multiple of the step {step}").format(
+            value=number(points), step=number(step)
+        )
+    return None
+
+
+def _scale_problems(c: Criterion) -> list[tuple[str, str]]:
+    """Problems of max_points, step and weight: finite, in range, a whole number of steps."""
+    found: list[tuple[str, str]] = []
+    bad: dict[str, str] = {}
+    for key, value, high in (
+        ("max_points", c.max_points, limits.MAX_POINTS),
+        ("step", c.step, limits.MAX_POINTS),
+        ("weight", c.weight, limits.MAX_WEIGHT),
+    ):
+        problem = limits.number_problem(value, 0.0, high, low_open=True)
+        if problem:
+            bad[key] = problem
+            shown = number(value) if math.isfinite(value) else str(value)
+            found.append((key, _("{key} {value} {problem}").format(key=key, value=shown, problem=problem)))
+    if "max_points" in bad or "step" in bad:
+        return found
+    if not is_multiple(c.max_points, c.step):
+        found.append(
+            (
+                "step",
+                _("step {step} does not divide max_points {maximum}").format(
+                    step=number(c.step), maximum=number(c.max_points)
+                ),
+            )
+        )
+    elif _dec(c.max_points) / _dec(c.step) > limits.MAX_CHOICES:
+        found.append(
+            (
+                "step",
+                _("step {step} gives more than {count} possible scores; use a larger step").format(
+                    step=number(c.step), count=limits.MAX_CHOICES
+                ),
+            )
+        )
+    elif c.step < limits.MIN_STEP:
+        found.append(
+            (
+                "step",
+                _("step {step} is finer than {minimum}; points are kept to 3 decimals").format(
+                    step=repr(c.step), minimum=number(limits.MIN_STEP)
+                ),
+            )
+        )
+    return found
+
+
+def criterion_problems(c: Criterion) -> list[tuple[str, str]]:
+    """Every broken rule of one criterion as (field, message); empty when it is sound."""
+    found: list[tuple[str, str]] = []
+    bad_id = limits.id_problem(c.id)
+    if bad_id:
+        found.append(("id", _("criterion_id '{value}' {problem}").format(value=c.id[:80], problem=bad_id)))
+    for name, value, limit in (
+        ("section", c.section, limits.MAX_LINE),
+        ("title", c.title, limits.MAX_LINE),
+        ("description", c.description, limits.MAX_TEXT),
+    ):
+        too_long = limits.text_problem(value, limit)
+        if too_long:
+            found.append((name, _("{key} {problem}").format(key=name, problem=too_long)))
+    scale = _scale_problems(c)
+    found += scale
+    if len(c.levels) > limits.MAX_LEVELS:
+        found.append(
+            ("levels", _("more than {count} levels").format(count=limits.MAX_LEVELS)),
+        )
+    elif not any(f in ("max_points", "step") for f, _m in scale):
+        seen: set[float] = set()
+        for level in c.levels:
+            bad = level_problem(level.points, c.max_points, c.step)
+            if bad is None and level.points in seen:
+                bad = _("{value} points appear twice").format(value=number(level.points))
+            if bad is None:
+                bad = limits.text_problem(level.descriptor, limits.MAX_TEXT)
+            if bad:
+                found.append(("levels", _("level {problem}").format(problem=bad)))
+                break
+            seen.add(level.points)
+    return found
+
+
+def rubric_problems(rubric: Rubric) -> list[RubricProblem]:
+    """Every broken rule of a rubric: its criteria one by one, their count and unique ids."""
+    found: list[RubricProblem] = []
+    if not 1 <= len(rubric.criteria) <= limits.MAX_CRITERIA:
+        found.append(
+            RubricProblem(
+                None, "", _("a rubric needs 1 to {count} criteria").format(count=limits.MAX_CRITERIA)
+            )
+        )
+    seen: set[str] = set()
+    for position, c in enumerate(rubric.criteria):
+        found += [RubricProblem(position, f, m) for f, m in criterion_problems(c)]
+        key = c.id.casefold()
+        if key in seen:
+            twice = _("criterion_id '{value}' is used twice").format(value=c.id[:80])
+            found.append(RubricProblem(position, "id", twice))
+        seen.add(key)
+    return found
 
 
 def canonical_json(data: Any) -> bytes:

@@ -18,9 +18,10 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from e2judge.core import limits
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
-from e2judge.core.rubric import Rubric
+from e2judge.core.rubric import Rubric, rubric_problems
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import check_schema, dumps_pretty, loads_strict
 from e2judge.formats.keys import public_raw_of, sign, verify
@@ -164,27 +165,50 @@ def open_batch(path: Path, zf: SafeZip) -> VerifiedBatch:
         raise InputRefused(source, _("bad signature: the signer's key id does not match the manifest's key"))
     if not verify(public, manifest_bytes, signature):
         raise InputRefused(source, _("bad signature: the manifest was changed or not signed by its key"))
-    check_schema(source, manifest, "batch-manifest-v1.schema.json", MANIFEST)
+    check_manifest(source, manifest)
     batch = VerifiedBatch(path, manifest, manifest_bytes, hashlib.sha256(manifest_bytes).hexdigest(), public)
-    _check_contents(source, batch, names)
+    _check_members(source, batch, names)
     return batch
 
 
-def _check_contents(source: str, batch: VerifiedBatch, names: set[str]) -> None:
-    rubric = batch.rubric
-    if batch.manifest["rubric_sha256"] != rubric.sha256():
+def check_manifest(source: str, manifest: dict[str, Any]) -> None:
+    """Refuse a manifest a judge's import would refuse: schema, rubric rules and shared limits.
+
+    ``open_batch`` calls it after the signature checked out; ``org build`` calls it before it
+    signs, so nothing is signed that no judge can import (core/limits.py, core/rubric.py).
+    """
+    check_schema(source, manifest, "batch-manifest-v1.schema.json", MANIFEST)
+    rubric = Rubric.from_json(manifest["rubric"])
+    if manifest["rubric_sha256"] != rubric.sha256():
         raise InputRefused(source, _("rubric_sha256 does not match the rubric in the manifest"))
     codes: set[str] = set()
-    for entry in batch.manifest["entries"]:
+    for entry in manifest["entries"]:
         code = entry["code"].casefold()
         if code in codes:
             raise InputRefused(
                 source, _("entry code {code} is listed twice").format(code=repr(entry["code"]))
             )
         codes.add(code)
-    criteria = {c.id.casefold() for c in rubric.criteria}
-    if len(criteria) != len(rubric.criteria):
-        raise InputRefused(source, _("a rubric criterion id is listed twice"))
+    problems = rubric_problems(rubric)
+    if problems:
+        first = problems[0]
+        where = (
+            _("rubric criterion {id}").format(id=rubric.criteria[first.position].id[:80])
+            if first.position is not None
+            else _("rubric")
+        )
+        raise InputRefused(source, f"{where}: {first.message}")
+    threshold = manifest["contest"]["discrepancy_threshold"]
+    if threshold is not None:
+        bad = limits.number_problem(threshold, 0.0, limits.MAX_THRESHOLD)
+        if bad:
+            raise InputRefused(source, _("discrepancy_threshold {problem}").format(problem=bad))
+    bad_revision = limits.revision_problem(manifest["revision"])
+    if bad_revision:
+        raise InputRefused(source, bad_revision)
+
+
+def _check_members(source: str, batch: VerifiedBatch, names: set[str]) -> None:
     expected = {MANIFEST, SIGNATURE} | {ATTACHMENT_PREFIX + d for d in batch.attachments()}
     extra = sorted(names - expected)
     if extra:

@@ -1,8 +1,15 @@
-"""Strict JSON reading for signed payloads: UTF-8, no duplicate keys, no NaN, schema-checked."""
+"""Strict JSON reading for signed payloads: UTF-8, no duplicate keys, finite numbers, whole text.
+
+``json.loads`` on its own takes ``NaN``/``Infinity``, turns ``1e400`` into ``inf`` and decodes
+``"\\ud800"`` into a lone surrogate that no later ``encode`` survives; ``loads_strict`` refuses all
+three, so every reader gets plain finite numbers and text that can be stored and shown.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -27,11 +34,51 @@ def _no_constants(name: str) -> Any:
     raise ValueError(_("{name} is not allowed").format(name=name))
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(_("number {number} is too large").format(number=_short(text)))
+    return value
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+# A ``\\uD800``–``\\uDFFF`` escape: only then can the parsed text hold a surrogate (raw UTF-8
+# bytes cannot encode one, ``decode`` refuses them), so the walk below runs only when one is seen.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_at(node: Any, path: str = "") -> str | None:
+    """The path of the first text (key or value) holding a lone surrogate, else None."""
+    if isinstance(node, str):
+        return path or "/" if _SURROGATE.search(node) else None
+    if isinstance(node, dict):
+        for key, value in node.items():
+            where = path + "/" + _SURROGATE.sub("?", key)
+            if _SURROGATE.search(key):
+                return where
+            found = _surrogate_at(value, where)
+            if found is not None:
+                return found
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found = _surrogate_at(value, f"{path}/{index}")
+            if found is not None:
+                return found
+    return None
+
+
 def loads_strict(source: str, data: bytes, what: str) -> Any:
-    """Parse ``data`` as strict JSON, refusing duplicate keys, NaN/Infinity and bad UTF-8."""
+    """Parse ``data`` as strict JSON, refusing duplicate keys, NaN/Infinity, numbers too large
+    for a float, lone surrogates (``"\\ud800"``) and bad UTF-8."""
     try:
         text = data.decode("utf-8")
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        doc = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants, parse_float=_finite_float
+        )
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputRefused(
             source, _("{what} is not valid JSON: {problem}").format(what=what, problem=exc)
@@ -40,6 +87,14 @@ def loads_strict(source: str, data: bytes, what: str) -> Any:
         raise InputRefused(
             source, _("{what} is not valid JSON: nested too deeply").format(what=what)
         ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        where = _surrogate_at(doc)
+        if where is not None:
+            reason = _("{what} field {where}: text holds an unpaired surrogate (an escape such as \\ud800)")
+            raise InputRefused(
+                source, reason.format(what=what, where=where.lstrip("/") or _("(top level)"))
+            )
+    return doc
 
 
 @cache

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from e2judge.core import limits
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.errors import Problem, ValidationFailed
 from e2judge.core.i18n import _, number
-from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, is_multiple
+from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, criterion_problems, level_problem
 from e2judge.core.text import clean_line, clean_text, fold
 from e2judge.xlsx.cells import cell_number, raw_text
 from e2judge.xlsx.org_template import (
@@ -45,14 +46,13 @@ from e2judge.xlsx.safe_read import Raw, SheetValues, read_sheets
 
 MAX_ROWS = 10_000  # per sheet
 MAX_COLUMNS = 100  # columns beyond this are not read
-MAX_ID_LENGTH = 64
-MAX_POINTS = 1000.0  # sanity limits for max_points and weight
-MAX_CHOICES = 1000  # allowed point values per criterion (max_points / step)
+# Text, count and rubric limits are the shared ones in core/limits.py and core/rubric.py, so what
+# this reader accepts is exactly what ``org build`` may sign and a judge's import accepts.
+# Rubric cells holding each criterion field, for the core's rubric problems.
+_RUBRIC_FIELDS = {"id": "criterion_id", "title": "criterion"}
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_ID_EXTRA = frozenset("-_.")
-_ID_CHARS = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd"})
 
 _KNOWN_SHEETS = frozenset(n.casefold() for n in (SHEET_CONTEST, SHEET_ENTRIES, SHEET_JUDGES, SHEET_RUBRIC))
 
@@ -276,7 +276,7 @@ class _Validator:
         if key == "contest_id":
             return self._ident(ref, key, clean_line(raw_text(value)))
         if key in ("contest_name", "round"):
-            return clean_line(raw_text(value))
+            return self._limited(ref, key, clean_line(raw_text(value)), limits.MAX_LINE)
         if key == "deadline":
             return "" if blank else self._deadline(ref, value)
         if key == "blind":
@@ -285,7 +285,7 @@ class _Validator:
             if blank:
                 return None
             threshold = cell_number(value)
-            if threshold is None or threshold < 0:
+            if threshold is None or threshold < 0 or threshold > limits.MAX_THRESHOLD:
                 self.add(
                     ref,
                     _(
@@ -328,20 +328,16 @@ class _Validator:
     def _ident(self, ref: str, key: str, value: str) -> str:
         if not value:
             return value
-        bad = sorted({c for c in value if c not in _ID_EXTRA and unicodedata.category(c) not in _ID_CHARS})
+        bad = limits.id_problem(value)
         if bad:
-            shown = " ".join(repr(ch) for ch in bad[:5])
-            self.add(
-                ref,
-                _(
-                    "{key} '{value}' may hold only letters, digits, '-', '_' and '.' "
-                    "(it is used in file names); found {found}"
-                ).format(key=key, value=value, found=shown),
-            )
-        elif value.startswith("."):
-            self.add(ref, _("{key} '{value}' must not start with '.'").format(key=key, value=value))
-        elif len(value) > MAX_ID_LENGTH:
-            self.add(ref, _("{key} is longer than {limit} characters").format(key=key, limit=MAX_ID_LENGTH))
+            self.add(ref, _("{key} '{value}' {problem}").format(key=key, value=value[:80], problem=bad))
+        return value
+
+    def _limited(self, ref: str, key: str, value: str, limit: int) -> str:
+        """``value``, with a problem added when it is longer than ``limit`` characters."""
+        bad = limits.text_problem(value, limit)
+        if bad:
+            self.add(ref, _("{key} {problem}").format(key=key, problem=bad))
         return value
 
     # -- Entries ------------------------------------------------------------------------------------
@@ -387,8 +383,15 @@ class _Validator:
                         link=link
                     ),
                 )
+            elif len(link) > limits.MAX_LINK:
+                self.add(
+                    rec.ref("links"),
+                    _("a link is longer than {limit} characters").format(limit=limits.MAX_LINK),
+                )
             elif link not in links:
                 links.append(link)
+        if len(links) > limits.MAX_LINKS:
+            self.add(rec.ref("links"), _("more than {count} links").format(count=limits.MAX_LINKS))
         return links
 
     def _attachments(self, rec: _Record) -> list[str]:
@@ -404,8 +407,20 @@ class _Validator:
                         name=name
                     ),
                 )
+            elif len(name) > limits.MAX_ATTACHMENT_NAME:
+                self.add(
+                    rec.ref("attachments"),
+                    _("attachment name is longer than {limit} characters").format(
+                        limit=limits.MAX_ATTACHMENT_NAME
+                    ),
+                )
             elif name not in names:
                 names.append(name)
+        if len(names) > limits.MAX_ATTACHMENTS:
+            self.add(
+                rec.ref("attachments"),
+                _("more than {count} attachments").format(count=limits.MAX_ATTACHMENTS),
+            )
         return names
 
     # -- Judges -------------------------------------------------------------------------------------
@@ -450,41 +465,41 @@ class _Validator:
             criterion_id = rec.ident("criterion_id", required=True)
             if criterion_id:
                 self._check_unique(seen, criterion_id, rec.ref("criterion_id"), "criterion_id")
-            max_points = rec.number("max_points", required=True, default=None, limit=MAX_POINTS)
-            step = rec.number("step", required=False, default=1.0, limit=MAX_POINTS)
-            weight = rec.number("weight", required=False, default=1.0, limit=MAX_POINTS)
-            if max_points is not None and step is not None:
-                if not is_multiple(max_points, step):
-                    self.add(
-                        rec.ref("step"),
-                        _("step {step} does not divide max_points {maximum}").format(
-                            step=number(step), maximum=number(max_points)
-                        ),
-                    )
-                elif max_points / step > MAX_CHOICES:
-                    self.add(
-                        rec.ref("step"),
-                        _("step {step} gives more than {count} possible scores; use a larger step").format(
-                            step=number(step), count=MAX_CHOICES
-                        ),
-                    )
-            levels = self._levels(rec, max_points, step)
-            rule = self._comment_rule(rec)
-            criteria.append(
-                Criterion(
-                    id=criterion_id,
-                    section=rec.line("section", required=True),
-                    title=rec.line("criterion", required=True),
-                    description=rec.text("description"),
-                    max_points=max_points or 0.0,
-                    step=step or 1.0,
-                    weight=weight or 1.0,
-                    levels=tuple(levels),
-                    comment_rule=rule,
-                )
+            max_points = rec.number("max_points", required=True, default=None)
+            step = rec.number("step", required=False, default=1.0)
+            weight = rec.number("weight", required=False, default=1.0)
+            numbers_ok = max_points is not None and step is not None and weight is not None
+            probe = Criterion(  # the scale alone: are max_points, step and weight sound (core rules)?
+                criterion_id, "", "", "", _or_one(max_points), _or_one(step), _or_one(weight)
             )
+            scale = [(f, m) for f, m in criterion_problems(probe) if f in ("max_points", "step", "weight")]
+            for key, message in scale if numbers_ok else ():
+                rec.owner.add(rec.ref(key), message)
+            scale_ok = numbers_ok and not any(f in ("max_points", "step") for f, _m in scale)
+            levels = self._levels(rec, max_points if scale_ok else None, step if scale_ok else None)
+            rule = self._comment_rule(rec)
+            criterion = Criterion(
+                id=criterion_id,
+                section=rec.line("section", required=True),
+                title=rec.line("criterion", required=True),
+                description=rec.text("description"),
+                max_points=max_points or 0.0,
+                step=step or 1.0,
+                weight=weight or 1.0,
+                levels=tuple(levels),
+                comment_rule=rule,
+            )
+            if scale_ok:  # the rest of the core's rules: text lengths and the number of levels
+                for key, message in criterion_problems(criterion):
+                    if key not in ("id", "max_points", "step", "weight") and not (
+                        key == "levels" and rec.levels_reported
+                    ):
+                        rec.owner.add(rec.ref(_RUBRIC_FIELDS.get(key, key)), message)
+            criteria.append(criterion)
         if not criteria:
             self.add(sheet.title, _("no criteria: add one row per rubric criterion below the header"))
+        elif len(criteria) > limits.MAX_CRITERIA:
+            self.add(sheet.title, _("more than {count} criteria").format(count=limits.MAX_CRITERIA))
         return criteria
 
     def _levels(self, rec: _Record, max_points: float | None, step: float | None) -> list[Level]:
@@ -512,25 +527,12 @@ class _Validator:
                 )
                 continue
             shown = number(points)
-            if max_points is not None and not 0 <= points <= max_points:
-                self.add(
-                    ref,
-                    _("levels line {line}: {value} is outside 0..{maximum}").format(
-                        line=line_no, value=shown, maximum=number(max_points)
-                    ),
-                )
-            elif step is not None and not is_multiple(points, step):
-                self.add(
-                    ref,
-                    _("levels line {line}: {value} is not a multiple of the step {step}").format(
-                        line=line_no, value=shown, step=number(step)
-                    ),
-                )
-            elif points in levels:
-                self.add(
-                    ref,
-                    _("levels line {line}: {value} points appear twice").format(line=line_no, value=shown),
-                )
+            bad = level_problem(points, max_points, step) if max_points is not None and step else None
+            if bad is None and points in levels:
+                bad = _("{value} points appear twice").format(value=shown)
+            if bad is not None:
+                rec.levels_reported = True
+                self.add(ref, _("levels line {line}: {problem}").format(line=line_no, problem=bad))
             else:
                 levels[points] = Level(points, descriptor)
         return sorted(levels.values(), key=lambda level: level.points)
@@ -563,6 +565,7 @@ class _Record:
         self.cells = cells
         self._bad: set[str] = set()
         self._values: dict[str, object] = {}
+        self.levels_reported = False  # a levels line was already reported
         for key, col in columns.items():
             raw = cells.get(col)
             if raw is None:
@@ -588,19 +591,21 @@ class _Record:
         return text
 
     def line(self, key: str, *, required: bool = False) -> str:
-        """A single-line text field."""
-        return self._get(key, required, clean_line)
+        """A single-line text field (at most ``limits.MAX_LINE`` characters)."""
+        return self.owner._limited(self.ref(key), key, self._get(key, required, clean_line), limits.MAX_LINE)
 
     def text(self, key: str, *, required: bool = False) -> str:
-        """A multi-line text field."""
-        return self._get(key, required, clean_text)
+        """A multi-line text field (at most ``limits.MAX_TEXT`` characters)."""
+        return self.owner._limited(self.ref(key), key, self._get(key, required, clean_text), limits.MAX_TEXT)
 
     def ident(self, key: str, *, required: bool = False) -> str:
         """An id used in file names (letters, digits, '-', '_', '.')."""
         return self.owner._ident(self.ref(key), key, self.line(key, required=required))
 
-    def number(self, key: str, *, required: bool, default: float | None, limit: float) -> float | None:
-        """A number > 0 and ≤ ``limit``; blank gives ``default``; None when invalid (reported)."""
+    def number(self, key: str, *, required: bool, default: float | None) -> float | None:
+        """A finite number; blank gives ``default``; None when not a number (reported).
+
+        Its range is the core's rule (``criterion_problems``), checked by the caller."""
         value = self._values.get(key)
         if not clean_text(raw_text(value)):
             if required and key in self.columns and key not in self._bad:
@@ -610,14 +615,6 @@ class _Record:
         shown = clean_line(raw_text(value))
         if found is None:
             self.owner.add(self.ref(key), _("{key} '{value}' is not a number").format(key=key, value=shown))
-        elif not 0 < found <= limit:
-            self.owner.add(
-                self.ref(key),
-                _("{key} {value} must be greater than 0 and at most {limit}").format(
-                    key=key, value=shown, limit=number(limit)
-                ),
-            )
-            return None
         return found
 
 
@@ -636,6 +633,10 @@ def _match_key(text: str | None, labels: Mapping[str, str]) -> str | None:
         if folded in (key, " ".join(label.casefold().split())):
             return key
     return None
+
+
+def _or_one(value: float | None) -> float:
+    return 1.0 if value is None else value
 
 
 def _opt_float(value: object) -> float | None:

@@ -8,7 +8,6 @@ written in one transaction that never touches scores.
 
 from __future__ import annotations
 
-import base64
 import os
 import shutil
 import tempfile
@@ -46,10 +45,10 @@ from e2judge.formats.batch import (
     flush_to_disk,
     open_batch,
 )
-from e2judge.formats.fingerprint import readable_fingerprint
 from e2judge.formats.zipsafe import SafeZip
 from e2judge.paths import Profile
 from e2judge.services.judge.audit import record
+from e2judge.services.judge.trust import check_signed, check_unsigned, find_batch, find_contest
 
 Progress = Callable[[int, int], bool]
 
@@ -112,12 +111,14 @@ def import_batch(
         manifest = batch.manifest
         with db.session() as session:
             existing = _check_pin_and_revision(session, str(path), batch)
-            if existing is not None and existing.manifest_sha256 == batch.manifest_sha256:
-                return _summary(path, manifest, True, batch, unchanged=True)
         staging = profile.attachments / f".staging-{uuid.uuid4().hex}"
         staging.mkdir(parents=True)
         try:
+            # Every attachment is checked against the signed manifest even when the manifest is the
+            # one already imported: a copy with a swapped attachment is refused, never "unchanged".
             staged = extract_attachments(zf, batch, lambda d: staging / d, progress)
+            if existing is not None and existing.manifest_sha256 == batch.manifest_sha256:
+                return _summary(path, manifest, True, batch, unchanged=True)
             added = _move_into_store(profile, staged)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -148,19 +149,11 @@ def _summary(
 
 
 def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch) -> Batch | None:
-    """Refuse another organizer key or a wrong revision; returns the batch already imported, if any."""
+    """Refuse what another key owns (``trust.check_signed``) or a wrong revision; returns the batch
+    already imported, if any."""
     manifest = batch.manifest
-    contest = session.scalar(select(Contest).where(Contest.contest_key == manifest["contest"]["id"]))
-    if contest is not None and contest.organizer_key_id and contest.organizer_key_id != batch.signer_key_id:
-        pinned = readable_fingerprint(_b64(contest.organizer_public_key or ""))
-        raise InputRefused(
-            source,
-            _(
-                "signed by a different organizer key ({fingerprint}) than the one pinned "
-                "for contest {contest} ({pinned})"
-            ).format(fingerprint=batch.signer_fingerprint, contest=contest.contest_key, pinned=pinned),
-        )
-    existing = session.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
+    _check_owner(session, source, manifest, batch)
+    existing = find_batch(session, manifest["batch_id"])
     if existing is None:
         return None
     if existing.judge.judge_key != manifest["judge"]["id"]:
@@ -184,8 +177,15 @@ def _check_pin_and_revision(session: Session, source: str, batch: VerifiedBatch)
     return existing
 
 
-def _b64(value: str) -> bytes:
-    return base64.b64decode(value) if value else b""
+def _check_owner(s: Session, source: str, manifest: dict[str, Any], signer: VerifiedBatch | None) -> None:
+    contest = manifest["contest"]
+    if signer is None:
+        check_unsigned(s, source, contest["id"], manifest["batch_id"])
+    else:
+        check_signed(
+            s, source, contest["id"], contest["round"], manifest["batch_id"], signer.signer_key_id,
+            signer.signer_fingerprint,
+        )
 
 
 def _move_into_store(profile: Profile, staged: list[Path]) -> int:
@@ -217,7 +217,8 @@ def import_manifest(
     """Write a checked manifest's rows in one transaction. Scores are never touched."""
     actor = f"import:{manifest['judge']['id']}"
     with db.transaction() as s:
-        contest = s.scalar(select(Contest).where(Contest.contest_key == manifest["contest"]["id"]))
+        _check_owner(s, summary.source, manifest, signer)  # again, inside the writing transaction
+        contest = find_contest(s, manifest["contest"]["id"])
         if contest is None:
             contest = Contest(contest_key=manifest["contest"]["id"], name=manifest["contest"]["name"])
             s.add(contest)
@@ -245,10 +246,12 @@ def import_manifest(
         if judge is None:
             judge = Judge(judge_key=judge_doc["id"], name=judge_doc["name"])
             s.add(judge)
-        judge.name, judge.email = judge_doc["name"], judge_doc["email"]
-        judge.school, judge.province = judge_doc["school"], judge_doc["province"]
+            s.flush()
+        if _owns_judge(s, judge, signer):
+            judge.name, judge.email = judge_doc["name"], judge_doc["email"]
+            judge.school, judge.province = judge_doc["school"], judge_doc["province"]
         s.flush()
-        batch = s.scalar(select(Batch).where(Batch.batch_key == manifest["batch_id"]))
+        batch = find_batch(s, manifest["batch_id"])
         if batch is None:
             batch = Batch(batch_key=manifest["batch_id"], round_id=rnd.id, judge_id=judge.id)
             s.add(batch)
@@ -263,6 +266,13 @@ def import_manifest(
         s.flush()
         _write_entries(s, (rnd.id, batch.id, judge.id), manifest["entries"], summary, actor)
         record(s, actor, "import-batch", batch.batch_key, "revision", None, batch.revision)
+
+
+def _owns_judge(s: Session, judge: Judge, signer: VerifiedBatch | None) -> bool:
+    """Whether this import may update the judge's details: every batch they already hold came
+    from the same key (or, for an unsigned workbook, none was signed)."""
+    keys = set(s.scalars(select(Batch.organizer_key_id).where(Batch.judge_id == judge.id)))
+    return keys <= {signer.signer_key_id if signer is not None else None}
 
 
 def _rubric_row(s: Session, rubric: Rubric) -> RubricRow:

@@ -13,6 +13,7 @@ from e2judge.formats.jsonio import dumps_pretty
 from e2judge.formats.manifest import build_manifest
 from e2judge.paths import Profile
 from e2judge.services.judge.import_batch import ImportSummary, import_manifest
+from e2judge.services.judge.trust import check_unsigned
 from e2judge.services.org.build import collect_attachments
 from e2judge.xlsx.org_workbook import read_workbook
 
@@ -22,7 +23,11 @@ UNSIGNED_LABEL = "unsigned workbook"
 def import_workbook(
     db: Database, profile: Profile, path: Path, judge_id: str | None = None, attachments: Path | None = None
 ) -> ImportSummary:
-    """Read and validate the workbook, copy its attachments into the store, write the rows unsigned."""
+    """Read and validate the workbook, copy its attachments into the store, write the rows unsigned.
+
+    A workbook never touches a signed contest: one whose id is (or looks like) a signed contest's
+    is refused before anything is copied (``trust.check_unsigned``).
+    """
     spec = read_workbook(path)
     judge = (
         spec.judges[0]
@@ -59,6 +64,8 @@ def import_workbook(
         signed=False,
         organizer_label=UNSIGNED_LABEL,
     )
+    with db.session() as session:
+        check_unsigned(session, str(path), spec.contest_id, manifest["batch_id"])
     profile.ensure()
     stored: list[Path] = []
     for digest, src in by_hash.items():

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from e2judge.core import limits
 from e2judge.core.assignment import AssignmentImpossible, assign
 from e2judge.core.clock import now
 from e2judge.core.contest import ContestSpec
@@ -19,9 +20,9 @@ from e2judge.core.errors import InputRefused, Problem, ValidationFailed
 from e2judge.core.i18n import _
 from e2judge.core.rubric import canonical_json
 from e2judge.db.org_models import OrgAssignment, OrgBatch, OrgEntry, OrgJudge, OrgRound
-from e2judge.formats.batch import SUFFIX, write_batch
+from e2judge.formats.batch import SUFFIX, check_manifest, write_batch
 from e2judge.formats.keys import public_raw_of, read_public
-from e2judge.formats.manifest import build_manifest, content_key
+from e2judge.formats.manifest import batch_id, build_manifest, content_key
 from e2judge.services.org.workspace import open_workspace, sealing_key, setting, signing_key
 from e2judge.xlsx.org_workbook import read_workbook
 
@@ -85,6 +86,23 @@ def collect_attachments(
     return by_name, by_hash
 
 
+def _check_batch_ids(spec: ContestSpec, workbook: Path) -> None:
+    """Each judge's batch id (<contest>.<round slug>.<judge>) must fit the manifest's id limit."""
+    problems = [
+        Problem(
+            _("Judges (judge {judge})").format(judge=judge.judge_id),
+            _(
+                "the batch id {batch} is longer than {limit} characters; "
+                "use a shorter contest_id, round or judge_id"
+            ).format(batch=batch, limit=limits.MAX_BATCH_ID),
+        )
+        for judge in spec.judges
+        if len(batch := batch_id(spec.contest_id, spec.round, judge.judge_id)) > limits.MAX_BATCH_ID
+    ]
+    if problems:
+        raise ValidationFailed(str(workbook), problems)
+
+
 @dataclass(frozen=True)
 class _Signer:
     key: Ed25519PrivateKey
@@ -114,6 +132,7 @@ def build_batches(
         files_by_name, files_by_hash = collect_attachments(
             spec, folder if folder.is_dir() else None, workbook
         )
+        _check_batch_ids(spec, workbook)
         try:
             plan = assign(spec.entries, spec.judges, judges_per_entry)
         except AssignmentImpossible as exc:
@@ -185,6 +204,7 @@ def _write_judge_batch(
     target = out / name
     if target.exists():
         raise InputRefused(str(target), "a batch file with this name already exists; not overwritten")
+    check_manifest(str(target), manifest)  # never sign what a judge's import would refuse
     needed = {a["sha256"] for e in manifest["entries"] for a in e["attachments"]}
     digest = write_batch(target, manifest, {h: files_by_hash[h] for h in needed}, signer.key)
     s.add(
