@@ -3,6 +3,10 @@
 Filtering uses ``services.entries.filter_entries`` (diacritic- and case-insensitive); text columns
 sort in Vietnamese alphabetical order with ``core.collation.vietnamese_sort_key``. Sort keys are
 cached per row, so re-sorting 10,000 rows after a filter costs a few milliseconds.
+
+A score change touches one row: ``update_row`` finds it through an index by assignment id, keeps
+the progress counters (complete / countable) up to date from the old and new status, and emits
+``dataChanged`` for that row only — nothing scans the rows after a change.
 """
 
 from __future__ import annotations
@@ -79,6 +83,10 @@ class EntryTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sorted = False
         self._keys: dict[tuple[int, int], Any] = {}
+        self._all_pos: dict[int, int] = {}
+        self._visible_pos: dict[int, int] = {}
+        self._complete = 0
+        self._countable = 0
         self.blind = False
 
     # -- loading, filtering, sorting ------------------------------------------------------------
@@ -89,14 +97,21 @@ class EntryTableModel(QAbstractTableModel):
         self._all = list(rows)
         self.blind = blind
         self._keys.clear()
-        self._visible = self._apply(self._all)
+        self._all_pos = {row.assignment_id: i for i, row in enumerate(self._all)}
+        self._complete = sum(1 for r in self._all if r.status is Status.COMPLETE)
+        self._countable = sum(1 for r in self._all if r.status is not Status.CONFLICT)
+        self._set_visible(self._apply(self._all))
         self.endResetModel()
+
+    def _set_visible(self, rows: list[EntryRow]) -> None:
+        self._visible = rows
+        self._visible_pos = {row.assignment_id: i for i, row in enumerate(rows)}
 
     def set_filter(self, value: Filter) -> None:
         """Show only rows matching ``value`` (keeps the current sort)."""
         self.beginResetModel()
         self._filter = value
-        self._visible = self._apply(self._all)
+        self._set_visible(self._apply(self._all))
         self.endResetModel()
 
     @property
@@ -148,7 +163,8 @@ class EntryTableModel(QAbstractTableModel):
         self._sort_order = order
         self._sorted = True
         self._sort_list(self._visible)
-        where = {row.assignment_id: i for i, row in enumerate(self._visible)}
+        self._set_visible(self._visible)
+        where = self._visible_pos
         new = [
             self.index(where[ident[0]], ident[1])
             if ident is not None and ident[0] in where
@@ -170,11 +186,21 @@ class EntryTableModel(QAbstractTableModel):
     def all_rows(self) -> list[EntryRow]:
         return list(self._all)
 
+    def total_rows(self) -> int:
+        """How many rows the round has (shown or not)."""
+        return len(self._all)
+
+    def row_by_id(self, assignment_id: int) -> EntryRow | None:
+        """The row of ``assignment_id`` (shown or filtered out), None when not in this round."""
+        pos = self._all_pos.get(assignment_id)
+        return None if pos is None else self._all[pos]
+
     def position_of(self, assignment_id: int) -> int | None:
-        for i, row in enumerate(self._visible):
-            if row.assignment_id == assignment_id:
-                return i
-        return None
+        return self._visible_pos.get(assignment_id)
+
+    def progress(self) -> tuple[int, int]:
+        """(complete, total) over every row; entries under conflict count in neither."""
+        return self._complete, self._countable
 
     def distinct(self, column: Column) -> list[str]:
         """Non-empty distinct values of a text column, in Vietnamese order (for the filter combos)."""
@@ -184,15 +210,18 @@ class EntryTableModel(QAbstractTableModel):
 
     def update_row(self, new: EntryRow) -> None:
         """Replace one row after a score change (stays visible until the filter changes)."""
-        for rows in (self._all, self._visible):
-            for i, row in enumerate(rows):
-                if row.assignment_id == new.assignment_id:
-                    rows[i] = new
-                    break
+        at = self._all_pos.get(new.assignment_id)
+        if at is None:
+            return
+        old = self._all[at]
+        self._all[at] = new
+        self._complete += (new.status is Status.COMPLETE) - (old.status is Status.COMPLETE)
+        self._countable += (new.status is not Status.CONFLICT) - (old.status is not Status.CONFLICT)
         self._keys.pop((new.assignment_id, int(Column.STATUS)), None)
         self._keys.pop((new.assignment_id, int(Column.TOTAL)), None)
-        pos = self.position_of(new.assignment_id)
+        pos = self._visible_pos.get(new.assignment_id)
         if pos is not None:
+            self._visible[pos] = new
             self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Column) - 1))
 
     # -- Qt model API -----------------------------------------------------------------------------

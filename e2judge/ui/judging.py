@@ -22,7 +22,6 @@ from e2judge.services.judge.entries import (
     entry_detail,
     entry_status,
     list_entries,
-    progress,
 )
 from e2judge.services.judge.rounds import RoundRef, list_rounds
 from e2judge.services.judge.scoring import Change, ScoreRejected
@@ -181,14 +180,13 @@ class JudgingController(QObject):
         self._update_row(detail)
 
     def _update_row(self, detail: EntryDetail) -> None:
-        for row in self.model.all_rows():
-            if row.assignment_id == detail.assignment_id:
-                self.model.update_row(row_from_detail(row, detail))
-                break
+        row = self.model.row_by_id(detail.assignment_id)
+        if row is not None:
+            self.model.update_row(row_from_detail(row, detail))
         self._emit_progress()
 
     def _emit_progress(self) -> None:
-        done, total = progress(self.model.all_rows())
+        done, total = self.model.progress()
         self.progressChanged.emit(done, total)
 
     # -- changes --------------------------------------------------------------------------------

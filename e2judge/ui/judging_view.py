@@ -171,5 +171,5 @@ class JudgingView(QWidget):
         )
 
     def update_count(self) -> None:
-        shown, total = self.model.rowCount(), len(self.model.all_rows())
+        shown, total = self.model.rowCount(), self.model.total_rows()
         self.count_label.setText(self.tr("{shown} of {total} entries shown").format(shown=shown, total=total))

@@ -108,3 +108,35 @@ def test_display_of_status_and_total_follows_the_row(tmp_path: Path) -> None:
     assert model.data(model.index(0, Column.TOTAL)) in ("2,5", "2.5")
     assert model.row_at(0).status is Status.IN_PROGRESS
     assert model.distinct(Column.CATEGORY) == ["Ngữ văn", "STEM"]
+
+
+def test_update_row_keeps_progress_counts_and_signals_one_row(tmp_path: Path) -> None:
+    import dataclasses
+
+    from e2judge.services.judge.entries import progress
+
+    model = loaded_model(tmp_path)
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    model.set_filter(Filter(text="hoc"))  # two rows shown out of six
+    assert model.progress() == (0, 6)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    shown = model.row_at(1)
+    hidden = next(r for r in model.all_rows() if model.position_of(r.assignment_id) is None)
+    steps = [
+        dataclasses.replace(shown, status=Status.COMPLETE, weighted=4.0),
+        dataclasses.replace(hidden, status=Status.CONFLICT),
+        dataclasses.replace(hidden, status=Status.COMPLETE),
+        dataclasses.replace(shown, status=Status.IN_PROGRESS),
+    ]
+    for step in steps:
+        model.update_row(step)
+        # The counters kept from each change agree with a full recount of the rows.
+        assert model.progress() == progress(model.all_rows())
+    assert model.progress() == (1, 6)
+    assert changed == [(1, 1), (1, 1)]  # only the shown row, and only it, was signalled
+    assert model.row_by_id(hidden.assignment_id) == steps[2]
+    assert model.row_at(1) == steps[3]
+    model.set_filter(Filter())
+    assert model.rowCount() == model.total_rows() == 6
+    assert model.progress() == (1, 6)
