@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +31,9 @@ from e2judge.ui.file_choice import ask_open_path
 from e2judge.ui.i18n import fmt_number, translate_buttons
 from e2judge.ui.messages import Button, ask, listing, show_message
 from e2judge.ui.widgets import plain_label
-from e2judge.xlsx.worksheet import PlannedChange, WorksheetImport
+
+if TYPE_CHECKING:
+    from e2judge.xlsx.worksheet import PlannedChange, WorksheetImport
 
 MAX_SHOWN_TEXT = 40
 
