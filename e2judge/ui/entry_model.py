@@ -1,8 +1,12 @@
 """The entry list: a table model over ``list_entries`` rows, filtered and sorted in the model.
 
-Filtering uses ``services.entries.filter_entries`` (diacritic- and case-insensitive); text columns
-sort in Vietnamese alphabetical order with ``core.collation.vietnamese_sort_key``. Sort keys are
-cached per row, so re-sorting 10,000 rows after a filter costs a few milliseconds.
+Filtering keeps ``services.entries.filter_entries``' rules (diacritic- and case-insensitive, every
+word must match) but tests the words against a list of the rows' folded search strings, over
+``_all`` kept in display order, so a search neither builds objects nor re-sorts; text columns
+sort in Vietnamese alphabetical order with ``core.collation.vietnamese_sort_key``. The code's key
+comes stored with the row (``EntryRow.code_key``), so the list opens sorted by code without keying
+every entry; other keys are made on first use and cached per row (per value for the few distinct
+categories and provinces), so re-sorting after a filter costs a few milliseconds.
 
 A score change touches one row: ``update_row`` finds it through an index by assignment id, keeps
 the progress counters (complete / countable) up to date from the old and new status, and emits
@@ -12,6 +16,7 @@ the progress counters (complete / countable) up to date from the old and new sta
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
@@ -26,7 +31,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from e2judge.core.collation import vietnamese_sort_key
+from e2judge.core.collation import sort_key_bytes, vietnamese_sort_key
+from e2judge.core.text import fold
 from e2judge.services.judge.entries import EntryRow, Status, filter_entries
 from e2judge.ui.i18n import fmt_number
 from e2judge.ui.labels import STATUS_ORDER, status_colour, status_text
@@ -61,6 +67,12 @@ _TEXT: dict[Column, Callable[[EntryRow], str]] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
+def _value_key(text: str) -> Any:
+    """The sort key of a category or province (a few distinct values over many rows)."""
+    return vietnamese_sort_key(text)
+
+
 @dataclasses.dataclass(frozen=True)
 class Filter:
     """The filter bar's state."""
@@ -83,6 +95,7 @@ class EntryTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sorted = False
         self._keys: dict[tuple[int, int], Any] = {}
+        self._search: list[str] = []  # folded search text of each row of ``_all``
         self._all_pos: dict[int, int] = {}
         self._visible_pos: dict[int, int] = {}
         self._complete = 0
@@ -97,11 +110,17 @@ class EntryTableModel(QAbstractTableModel):
         self._all = list(rows)
         self.blind = blind
         self._keys.clear()
-        self._all_pos = {row.assignment_id: i for i, row in enumerate(self._all)}
+        if self._sorted:
+            self._sort_list(self._all)
+        self._index_all()
         self._complete = sum(1 for r in self._all if r.status is Status.COMPLETE)
         self._countable = sum(1 for r in self._all if r.status is not Status.CONFLICT)
-        self._set_visible(self._apply(self._all))
+        self._set_visible(self._apply())
         self.endResetModel()
+
+    def _index_all(self) -> None:
+        self._all_pos = {row.assignment_id: i for i, row in enumerate(self._all)}
+        self._search = [row.search_key for row in self._all]
 
     def _set_visible(self, rows: list[EntryRow]) -> None:
         self._visible = rows
@@ -111,28 +130,40 @@ class EntryTableModel(QAbstractTableModel):
         """Show only rows matching ``value`` (keeps the current sort)."""
         self.beginResetModel()
         self._filter = value
-        self._set_visible(self._apply(self._all))
+        self._set_visible(self._apply())
         self.endResetModel()
 
     @property
     def current_filter(self) -> Filter:
         return self._filter
 
-    def _apply(self, rows: list[EntryRow]) -> list[EntryRow]:
+    def _apply(self) -> list[EntryRow]:
+        """The rows matching the filter, in display order (``_all`` is kept sorted)."""
         f = self._filter
-        if f.text or f.status is not None or f.category is not None or f.province is not None:
-            rows = filter_entries(rows, f.text, f.status, f.category, f.province)
-        else:
-            rows = list(rows)
-        if self._sorted:
-            self._sort_list(rows)
-        return rows
+        rows = self._all
+        words = fold(f.text).split()
+        if words:
+            # Substring tests over the folded strings alone, rarest-looking (longest) word first.
+            keys = self._search
+            words.sort(key=len, reverse=True)
+            first = words[0]
+            picked = [i for i, key in enumerate(keys) if first in key]
+            for word in words[1:]:
+                picked = [i for i in picked if word in keys[i]]
+            rows = [rows[i] for i in picked]
+        if f.status is not None or f.category is not None or f.province is not None:
+            rows = filter_entries(rows, "", f.status, f.category, f.province)
+        return rows if rows is not self._all else list(rows)
 
     def _key(self, row: EntryRow, column: Column) -> Any:
         cache_key = (row.assignment_id, int(column))
         found = self._keys.get(cache_key)
         if found is None:
-            if column in _TEXT:
+            if column is Column.CODE:
+                return row.code_key or sort_key_bytes(row.code)
+            if column in (Column.CATEGORY, Column.PROVINCE):
+                found = _value_key(_TEXT[column](row))
+            elif column in _TEXT:
                 found = vietnamese_sort_key(_TEXT[column](row))
             elif column is Column.STATUS:
                 found = STATUS_ORDER[row.status]
@@ -162,8 +193,9 @@ class EntryTableModel(QAbstractTableModel):
         self._sort_column = Column(column)
         self._sort_order = order
         self._sorted = True
-        self._sort_list(self._visible)
-        self._set_visible(self._visible)
+        self._sort_list(self._all)
+        self._index_all()
+        self._set_visible(self._apply())
         where = self._visible_pos
         new = [
             self.index(where[ident[0]], ident[1])

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from e2judge.core.collation import _general_key, sort_key_bytes
 from e2judge.core.collation import vietnamese_sort_key as key
 
 
@@ -90,3 +91,25 @@ def test_any_text_has_a_key(text: str) -> None:
 def test_sorting_is_consistent_with_normal_forms(texts: list[str]) -> None:
     nfd = [unicodedata.normalize("NFD", t) for t in texts]
     assert [key(t) for t in sorted(texts, key=key)] == [key(t) for t in sorted(nfd, key=key)]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_shortcut_gives_the_general_key(text: str) -> None:
+    # Entry codes are ASCII and are keyed without decomposition; the key must not change.
+    assert key(text) == _general_key(text)
+
+
+@pytest.mark.parametrize("text", ["E-001", " ab12  cd ", "12 34", "a1-b2_c", "\x1ca\tB\x0b", "Z9z"])
+def test_ascii_shortcut_on_codes(text: str) -> None:
+    assert key(text) == _general_key(text)
+
+
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_byte_keys_order_like_tuple_keys(a: str, b: str) -> None:
+    assert (sort_key_bytes(a) < sort_key_bytes(b)) == (key(a) < key(b))
+    assert (sort_key_bytes(a) == sort_key_bytes(b)) == (key(a) == key(b))
+
+
+def test_byte_keys_of_codes_and_prefixes() -> None:
+    texts = ["E10", "E2", "E02", "Đ1", "D1", "E1 a", "E1", "e1-", ""]
+    assert sorted(texts, key=sort_key_bytes) == sorted(texts, key=key)

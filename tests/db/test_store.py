@@ -94,3 +94,22 @@ def test_opening_a_current_database_does_not_migrate_again(tmp_path: Path) -> No
     open_judge_db(path).close()
     assert current_revision(path) == head_revision("judge")
     assert path.stat().st_mtime_ns == before
+
+
+def test_migration_0003_stores_the_code_sort_key_of_existing_entries(tmp_path: Path) -> None:
+    from e2judge.core.collation import sort_key_bytes
+    from tests.helpers.batches import imported_profile
+
+    profile, db, _ref = imported_profile(tmp_path, entries=3)
+    db.close()
+    with sqlite3.connect(profile.database) as conn:
+        stored = dict(conn.execute("SELECT code, code_key FROM entry"))
+        assert stored and all(key == sort_key_bytes(code) for code, key in stored.items())
+        # The profile as revision 0002 left it: no code_key column.
+        conn.execute("ALTER TABLE entry DROP COLUMN code_key")
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    conn.close()
+    open_judge_db(profile.database).close()  # migrates on open
+    with sqlite3.connect(profile.database) as conn:
+        assert dict(conn.execute("SELECT code, code_key FROM entry")) == stored
+    conn.close()

@@ -70,6 +70,7 @@ class EntryRow:
     search_key: str  # folded code + title (+ authors and school unless blind)
     scored: int = 0
     criteria: int = 0
+    code_key: bytes = b""  # core.collation.sort_key_bytes(code), stored at import
 
     @property
     def percent(self) -> float | None:
@@ -181,6 +182,7 @@ def list_entries(db: Database, ref: RoundRef) -> list[EntryRow]:
             Entry.category,
             Entry.province,
             Entry.search_text,
+            Entry.code_key,
             Assignment.conflict_reason,
             _trimmed(Assignment.overall_comment) != "",
             agg.scored,
@@ -207,6 +209,7 @@ def list_entries(db: Database, ref: RoundRef) -> list[EntryRow]:
         category,
         province,
         search_text,
+        code_key,
         conflict_reason,
         has_overall,
         scored_sum,
@@ -231,6 +234,7 @@ def list_entries(db: Database, ref: RoundRef) -> list[EntryRow]:
                 search_key=fold(f"{code} {title}") if blind else search_text,
                 scored=scored,
                 criteria=n_criteria,
+                code_key=code_key,
             )
         )
     return rows

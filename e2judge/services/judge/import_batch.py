@@ -21,6 +21,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from e2judge.core.clock import now
+from e2judge.core.collation import sort_key_bytes
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.core.rubric import Rubric
@@ -314,6 +315,7 @@ def _entry_values(doc: dict[str, Any]) -> dict[str, Any]:
         " ".join([doc["code"], values["title"], values["authors"], values["school"]])
     )
     values["flagged"] = any(has_bidi_controls(str(doc[f])) for f in (*lines, "description"))
+    values["code_key"] = sort_key_bytes(doc["code"])
     return values
 
 
@@ -340,7 +342,7 @@ def _write_entries(
         changed = {key: value for key, value in values.items() if getattr(row, key) != value}
         if changed:
             for key, value in changed.items():
-                if key != "search_text":
+                if key not in ("search_text", "code_key"):
                     record(s, actor, "update-entry", doc["code"], key, getattr(row, key), value)
                 setattr(row, key, value)
             summary.entries_updated.append(doc["code"])
