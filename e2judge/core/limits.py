@@ -21,6 +21,8 @@ MAX_LINE = 1_000  # one-line fields: titles, names, schools, sections, labels
 MAX_TEXT = 100_000  # multi-line fields: descriptions, level descriptors
 MAX_LINK = 2_000
 MAX_ATTACHMENT_NAME = 255
+MAX_COMMENT = 20_000  # a judge's comment (per criterion or overall), in sheets and worksheets
+MAX_CONFLICT_REASON = 5_000
 
 # Counts per entry or rubric (never per contest).
 MAX_LINKS = 50
@@ -30,8 +32,8 @@ MAX_LEVELS = 50  # per criterion
 MAX_CHOICES = 1_000  # allowed point values per criterion (max_points / step)
 
 # Numbers.
-MAX_POINTS = 100_000.0  # a criterion's max_points and any level's points
-MAX_WEIGHT = 1_000.0
+MAX_POINTS = 100_000  # a criterion's max_points and any level's points
+MAX_WEIGHT = 1_000
 MIN_STEP = 0.001  # points are shown with up to 4 decimals
 MAX_THRESHOLD = MAX_CRITERIA * MAX_POINTS * MAX_WEIGHT  # discrepancy threshold, in weighted points
 MAX_REVISION = 1_000_000_000  # batch and sheet revisions (sheet schema's limit; far below 2**31)

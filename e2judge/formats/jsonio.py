@@ -41,6 +41,16 @@ def _finite_float(text: str) -> float:
     return value
 
 
+_INT_RANGE = 2**63  # what SQLite can store; nothing in a signed file needs more
+
+
+def _bounded_int(text: str) -> int:
+    value = int(text)
+    if not -_INT_RANGE <= value < _INT_RANGE:
+        raise ValueError(_("number {number} is too large").format(number=_short(text)))
+    return value
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
@@ -73,11 +83,15 @@ def _surrogate_at(node: Any, path: str = "") -> str | None:
 
 def loads_strict(source: str, data: bytes, what: str) -> Any:
     """Parse ``data`` as strict JSON, refusing duplicate keys, NaN/Infinity, numbers too large
-    for a float, lone surrogates (``"\\ud800"``) and bad UTF-8."""
+    for a float (or integers outside ±2**63), lone surrogates (``"\\ud800"``) and bad UTF-8."""
     try:
         text = data.decode("utf-8")
         doc = json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants, parse_float=_finite_float
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constants,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
         )
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputRefused(

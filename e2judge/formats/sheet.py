@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
+from e2judge.core import limits
 from e2judge.core.errors import InputRefused
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import check_schema, loads_strict
@@ -251,10 +252,10 @@ _ENTRY_KEYS = frozenset({"code", "complete", "conflict", "overall_comment", "poi
 _CONFLICT_KEYS = frozenset({"reason", "declared_at"})
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 MAX_ENTRIES = 200_000
-MAX_CRITERIA = 200
-MAX_TEXT = 20_000
-MAX_REASON = 5_000
-MAX_POINTS = 100_000
+MAX_CRITERIA = limits.MAX_CRITERIA  # the shared limits (core/limits.py): a rubric a batch may carry
+MAX_TEXT = limits.MAX_COMMENT
+MAX_REASON = limits.MAX_CONFLICT_REASON
+MAX_POINTS = limits.MAX_POINTS
 
 
 def check_payload_schema(source: str, doc: dict[str, Any]) -> None:

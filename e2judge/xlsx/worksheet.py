@@ -590,7 +590,7 @@ def _parse_layout(text: str, rubric: Rubric) -> _Layout | None:
             overall=int(data["overall"]),
             code=int(data["code"]),
         )
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, RecursionError):  # nested too deeply: damaged too
         return None
     columns = [layout.code, layout.overall] + [c for _cid, p, cc in criteria for c in (p, cc)]
     if (

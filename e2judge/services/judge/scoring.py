@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from e2judge.core import limits
 from e2judge.core.clock import now
 from e2judge.core.i18n import _
 from e2judge.core.rubric import Criterion, Level, format_points
@@ -37,7 +38,7 @@ __all__ = [
     "withdraw_conflict",
 ]
 
-MAX_COMMENT_CHARS = 20_000
+MAX_COMMENT_CHARS = limits.MAX_COMMENT  # what a sheet carries (core/limits.py)
 MAX_REASON_CHARS = 2_000
 
 FIELD_POINTS = "points"
