@@ -1,4 +1,7 @@
-"""A scoring process killed abruptly (Popen.kill: SIGKILL, or TerminateProcess on Windows) loses nothing it reported as saved, and the database stays intact."""
+"""A scoring process killed abruptly (``Popen.kill``) loses nothing it reported as saved, database intact.
+
+``Popen.kill`` sends SIGKILL on POSIX and calls TerminateProcess on Windows.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The judge's window killed abruptly (Popen.kill: SIGKILL, or TerminateProcess on Windows) mid-scoring loses nothing it showed as saved."""
+"""The judge's window killed abruptly (``Popen.kill``) mid-scoring loses nothing it showed as saved.
+
+``Popen.kill`` sends SIGKILL on POSIX and calls TerminateProcess on Windows.
+"""
 
 from __future__ import annotations
 
