@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from e2judge import __version__
 from e2judge.cli import commands_judge, commands_org, commands_report, commands_score, commands_sheet
-from e2judge.cli.output import refuse
+from e2judge.cli.output import refuse, utf8_streams
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import set_language
 from e2judge.formats.batch import ImportCancelled
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:

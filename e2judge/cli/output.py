@@ -10,6 +10,20 @@ from typing import Any
 from e2judge.core.errors import InputRefused, ValidationFailed
 
 
+def utf8_streams() -> None:
+    """Write UTF-8 to stdout and stderr whatever the console's code page (cp1252, cp1258, …).
+
+    Vietnamese text would otherwise raise ``UnicodeEncodeError`` when output is redirected to a
+    file under a Windows code page. Characters no encoding can hold (lone surrogates from odd file
+    names) are written as backslash escapes instead of failing. Streams that are missing (a
+    windowed frozen app has none) or cannot be reconfigured are left alone.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def say(text: str = "") -> None:
     print(text, flush=True)
 
