@@ -1,6 +1,7 @@
 """Engines, connection pragmas, explicit transactions, and migrate-on-open.
 
-Every connection sets ``journal_mode=WAL``, ``synchronous=FULL`` and ``foreign_keys=ON``.
+Every connection sets ``journal_mode=WAL``, ``synchronous=FULL`` and ``foreign_keys=ON``, plus
+``fullfsync=ON`` on macOS, where a plain fsync returns before the data is on the disk.
 pysqlite's own transaction handling is switched off (``isolation_level=None``) and
 SQLAlchemy emits ``BEGIN`` itself, so a transaction is exactly a ``with session.begin()`` block.
 """
@@ -8,6 +9,7 @@ SQLAlchemy emits ``BEGIN`` itself, so a transaction is exactly a ``with session.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,11 +30,20 @@ PRAGMAS = (
     "PRAGMA busy_timeout=5000",
 )
 
+# macOS: fsync() only reaches the drive's cache; F_FULLFSYNC (SQLite's fullfsync, also used for
+# checkpoints with checkpoint_fullfsync) waits for the platter/flash, as a pulled plug needs.
+DARWIN_PRAGMAS = ("PRAGMA fullfsync=ON", "PRAGMA checkpoint_fullfsync=ON")
+
+
+def connection_pragmas(platform: str | None = None) -> tuple[str, ...]:
+    """The pragmas every connection runs on ``platform`` (a ``sys.platform`` value; this one by default)."""
+    return PRAGMAS + DARWIN_PRAGMAS if (platform or sys.platform) == "darwin" else PRAGMAS
+
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    for pragma in PRAGMAS:
+    for pragma in connection_pragmas():
         cursor.execute(pragma)
     cursor.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from e2judge.core.clock import now
 from e2judge.db.migrate import current_revision, head_revision, upgrade
-from e2judge.db.session import open_judge_db, open_org_db
+from e2judge.db.session import connection_pragmas, open_judge_db, open_org_db
 from e2judge.services.judge.audit import record
 
 
@@ -113,3 +114,17 @@ def test_migration_0003_stores_the_code_sort_key_of_existing_entries(tmp_path: P
     with sqlite3.connect(profile.database) as conn:
         assert dict(conn.execute("SELECT code, code_key FROM entry")) == stored
     conn.close()
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"), [("darwin", 1), ("linux", 0), ("win32", 0)]
+)
+def test_fullfsync_only_on_macos(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str, expected: int
+) -> None:
+    assert ("PRAGMA fullfsync=ON" in connection_pragmas(platform)) == bool(expected)
+    monkeypatch.setattr(sys, "platform", platform)  # the listener asks at connect time
+    with open_judge_db(tmp_path / "x.sqlite3") as db, db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA fullfsync").scalar() == expected
+        assert conn.exec_driver_sql("PRAGMA checkpoint_fullfsync").scalar() == expected
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
