@@ -7,7 +7,8 @@ import os
 import re
 import sys
 import uuid
-from pathlib import Path
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 import platformdirs
 
@@ -73,17 +74,66 @@ def _same_folder(a: Path, b: Path) -> bool:
         return False
 
 
+def absolute(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute *without* resolving links or drives.
+
+    ``Path.resolve()`` turns a Windows mapped drive (``Z:\\E2Judge``) into its UNC form
+    (``\\\\server\\share\\E2Judge``); SQLite then refuses the URI and the judge sees another
+    folder name than the one they chose. ``os.path.abspath`` only joins and normalises.
+    """
+    return Path(os.path.abspath(os.path.expanduser(os.fspath(path))))
+
+
+def sqlite_uri(path: PurePath, mode: str) -> str:
+    """A SQLite ``file:`` URI for the absolute ``path`` with ``?mode=`` (``ro``, ``rw``, ``rwc``).
+
+    SQLite refuses any URI authority but ``localhost`` (``file://server/share/…``: "invalid uri
+    authority"), so the authority is always empty: ``/home/a`` -> ``file:///home/a``,
+    ``Z:\\E2Judge\\p.sqlite`` -> ``file:///Z:/E2Judge/p.sqlite`` and the UNC path
+    ``\\\\server\\share\\p.sqlite`` -> ``file:////server/share/p.sqlite``. Every character that
+    means something in a URI (``?``, ``#``, ``%``, spaces, non-ASCII) is percent-encoded.
+    """
+    text = path.as_posix()
+    if not text.startswith("/"):
+        text = "/" + text
+    return f"file://{quote(text, safe='/:')}?mode={quote(mode)}"
+
+
+def default_profile_dir() -> Path:
+    """The profile folder when none is chosen: the user's *local* (not roaming) data folder.
+
+    Windows school domains redirect the roaming AppData to a network share, where SQLite's WAL
+    is unsafe, so the default is ``%LOCALAPPDATA%\\E2Judge``. A profile an earlier build made in
+    the roaming folder (``%APPDATA%\\E2Judge``) is kept in use when there is none in the local
+    folder yet: moving a profile (database and attachments, possibly gigabytes) automatically at
+    start-up could lose scores if interrupted, so ``roaming_move_target`` lets the app ask the judge to
+    move it instead. macOS and Linux have one folder for both, so nothing changes there.
+    """
+    local = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    roaming = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    if roaming != local and not Profile(local).database.exists() and Profile(roaming).database.exists():
+        return roaming
+    return local
+
+
+def roaming_move_target(root: Path) -> Path | None:
+    """The local folder a profile should move to when ``root`` is the roaming default, else None."""
+    local = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    roaming = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    return local if roaming != local and root == roaming else None
+
+
 def profile_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The profile folder: ``--home``, else ``E2JUDGE_HOME``, else portable, else the user data dir."""
+    """The profile folder: ``--home``, else ``E2JUDGE_HOME``, else portable, else the local user data dir."""
     if explicit:
-        return Path(explicit).expanduser().resolve()
+        return absolute(explicit)
     env = os.environ.get(HOME_ENV)
     if env:
-        return Path(env).expanduser().resolve()
+        return absolute(env)
     portable = portable_home()
     if portable is not None:
         return portable
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    return default_profile_dir()
 
 
 class Profile:

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.db.session import Database
-from e2judge.paths import Profile, profile_dir
+from e2judge.paths import Profile, profile_dir, roaming_move_target
 from e2judge.services.judge.instance_lock import ProfileLock, ProfileLocked
 from e2judge.services.judge.rounds import RoundRef, list_rounds
 
 
 def open_profile(args: argparse.Namespace) -> Profile:
     """The profile named by ``--home`` (else ``E2JUDGE_HOME``, else the default), created if new."""
-    return Profile(profile_dir(args.home)).ensure()
+    root = profile_dir(args.home)
+    target = roaming_move_target(root)
+    if target is not None:
+        print(
+            "e2judge: "
+            + _(
+                "this profile is in the roaming folder {roaming}, which school networks often keep "
+                "on a server where the database is not safe; close E2 Judge and move the folder to "
+                "{local}"
+            ).format(roaming=root, local=target),
+            file=sys.stderr,
+        )
+    return Profile(root).ensure()
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from e2judge.core import limits
 from e2judge.core.errors import InputRefused
+from e2judge.core.filenames import is_reserved_name
 from e2judge.core.i18n import _
 from e2judge.core.rubric import Rubric, rubric_problems
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
@@ -189,6 +190,7 @@ def check_manifest(source: str, manifest: dict[str, Any]) -> None:
                 source, _("entry code {code} is listed twice").format(code=repr(entry["code"]))
             )
         codes.add(code)
+    _check_device_names(source, manifest)
     problems = rubric_problems(rubric)
     if problems:
         first = problems[0]
@@ -219,6 +221,22 @@ def _check_members(source: str, batch: VerifiedBatch, names: set[str]) -> None:
     if missing:
         raise InputRefused(
             source, _("listed attachment {name} is missing from the batch").format(name=repr(missing[0]))
+        )
+
+
+def _check_device_names(source: str, manifest: dict[str, Any]) -> None:
+    """Refuse ids and attachment names Windows would take for a device (``CON``, ``nul.pdf``)."""
+    names = [manifest["batch_id"], manifest["contest"]["id"], manifest["judge"]["id"]]
+    for entry in manifest["entries"]:
+        names.append(entry["code"])
+        names.extend(att["name"] for att in entry["attachments"])
+    reserved = sorted({name for name in names if is_reserved_name(name)})
+    if reserved:
+        raise InputRefused(
+            source,
+            _("{names}: names Windows keeps for devices (CON, PRN, AUX, NUL, COM1-9, LPT1-9)").format(
+                names=", ".join(repr(n) for n in reserved)
+            ),
         )
 
 

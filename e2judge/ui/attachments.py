@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from e2judge.core.filenames import safe_on_disk
+
 if TYPE_CHECKING:
     from e2judge.services.judge.entries import AttachmentInfo
 
@@ -76,10 +78,10 @@ def is_runnable(name: str) -> bool:
 
 
 def safe_name(name: str) -> str:
-    """A file name safe on every OS: no folders, no reserved characters, not empty."""
+    """A file name safe on every OS: no folders, no reserved characters or device names, not empty."""
     base = Path(name.replace("\\", "/")).name
     cleaned = _UNSAFE.sub("_", base).strip(" .") or "attachment"
-    return cleaned[:120]
+    return safe_on_disk(cleaned[:120])
 
 
 def kind(name: str) -> str:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from e2judge.core import limits
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.errors import Problem, ValidationFailed
+from e2judge.core.filenames import is_reserved_name
 from e2judge.core.i18n import _, number
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, criterion_problems, level_problem
 from e2judge.core.text import clean_line, clean_text, fold
@@ -331,6 +332,8 @@ class _Validator:
         bad = limits.id_problem(value)
         if bad:
             self.add(ref, _("{key} '{value}' {problem}").format(key=key, value=value[:80], problem=bad))
+        elif is_reserved_name(value):
+            self.add(ref, _reserved(key, value))
         return value
 
     def _limited(self, ref: str, key: str, value: str, limit: int) -> str:
@@ -414,6 +417,8 @@ class _Validator:
                         limit=limits.MAX_ATTACHMENT_NAME
                     ),
                 )
+            elif is_reserved_name(name):
+                self.add(rec.ref("attachments"), _reserved(_("attachment"), name))
             elif name not in names:
                 names.append(name)
         if len(names) > limits.MAX_ATTACHMENTS:
@@ -641,3 +646,10 @@ def _or_one(value: float | None) -> float:
 
 def _opt_float(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _reserved(key: str, value: str) -> str:
+    return _(
+        "{key} '{value}' is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9); "
+        "choose another"
+    ).format(key=key, value=value)

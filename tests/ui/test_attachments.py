@@ -80,4 +80,5 @@ def test_file_name_rules() -> None:
     assert safe_name("a<b>:c?.pdf") == "a_b_c_.pdf"
     assert safe_name("...") == "attachment"
     assert safe_name("Kế hoạch bài dạy.pdf") == "Kế hoạch bài dạy.pdf"
+    assert safe_name("CON.pdf") == "_CON.pdf" and safe_name("nul") == "_nul"  # Windows devices
     assert kind("A.JPG") == "image" and kind("b.pdf") == "pdf" and kind("c.docx") == "other"

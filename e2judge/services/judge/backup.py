@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import uuid
 from contextlib import closing
 from pathlib import Path
@@ -22,7 +23,8 @@ from alembic.script import ScriptDirectory
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.db.migrate import alembic_config
-from e2judge.paths import Profile
+from e2judge.db.session import DARWIN_PRAGMAS
+from e2judge.paths import Profile, absolute, sqlite_uri
 
 __all__ = [
     "BACKUP_PATTERN",
@@ -47,8 +49,11 @@ class DatabaseBusy(InputRefused):
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
     """A plain sqlite3 connection; ``mode`` "rw" never creates a file, "rwc" may."""
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None)
+    con = sqlite3.connect(sqlite_uri(absolute(path), mode), uri=True, isolation_level=None)
     con.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+    if sys.platform == "darwin":  # F_FULLFSYNC: fsync alone stops at the drive's cache there
+        for pragma in DARWIN_PRAGMAS:
+            con.execute(pragma)
     return con
 
 
