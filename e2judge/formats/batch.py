@@ -11,7 +11,8 @@ import base64
 import hashlib
 import os
 import zipfile
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from e2judge.core.rubric import Rubric, rubric_problems
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import check_schema, dumps_pretty, loads_strict
 from e2judge.formats.keys import public_raw_of, sign, verify
-from e2judge.formats.zipsafe import SafeZip
+from e2judge.formats.zipsafe import SafeZip, ZipLimits
 
 FORMAT = "e2judge-batch"
 VERSION = 1
@@ -37,6 +38,12 @@ ATTACHMENT_PREFIX = "attachments/"
 MAX_MANIFEST = 64 * 2**20
 MAX_SIGNATURE = 4096
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# How a batch zip is opened. Members are bound to the sizes the signed manifest declares
+# (``SafeZip.check_sizes``) before any is read, so the ratio rule only needs to refuse what
+# deflate cannot produce (its maximum is about 1032:1): a text attachment that compresses 400:1
+# is legitimate.
+ZIP_LIMITS = ZipLimits(max_ratio=1100.0)
+_COPY_CHUNK = 4 * 2**20
 
 
 @dataclass(frozen=True)
@@ -96,21 +103,59 @@ def write_batch(
     sig = dumps_pretty(signature_document(private, manifest_bytes))
     tmp = out.with_name(f".{out.name}.partial")
     try:
-        with zipfile.ZipFile(tmp, "x", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zipfile.ZipFile(tmp, "x", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
             _write_member(zf, MANIFEST, manifest_bytes)
             _write_member(zf, SIGNATURE, sig)
             for digest in sorted(attachment_files):
-                info = zipfile.ZipInfo(ATTACHMENT_PREFIX + digest, _ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                with attachment_files[digest].open("rb") as src, zf.open(info, "w") as dst:
-                    while chunk := src.read(2**20):
-                        dst.write(chunk)
+                _write_file_member(zf, ATTACHMENT_PREFIX + digest, attachment_files[digest])
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
     return hashlib.sha256(manifest_bytes).hexdigest()
+
+
+# Already compressed: deflating these only makes them bigger (and costs minutes for a video).
+STORED_SUFFIXES = frozenset(
+    {
+        # video and audio
+        ".mp4", ".m4v", ".mov", ".avi", ".mkv", ".webm", ".wmv", ".flv", ".3gp", ".mpg", ".mpeg",
+        ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wma", ".flac",
+        # images
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif",
+        # documents that are zips or compressed streams
+        ".pdf", ".docx", ".xlsx", ".pptx", ".docm", ".xlsm", ".pptm", ".odt", ".ods", ".odp",
+        ".epub", ".one", ".onepkg",
+        # archives
+        ".zip", ".7z", ".rar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".e2batch", ".e2sheet",
+    }
+)
+_TRIAL_SIZE = 2**20
+_TRIAL_GAIN = 0.97  # deflate only when the first MiB shrinks to under 97 %
+
+
+def compression_for(path: Path) -> int:
+    """``ZIP_STORED`` for a file that does not compress (by its suffix, else by deflating its
+    first MiB as a trial), ``ZIP_DEFLATED`` otherwise."""
+    if path.suffix.lower() in STORED_SUFFIXES:
+        return zipfile.ZIP_STORED
+    with path.open("rb") as fh:
+        head = fh.read(_TRIAL_SIZE)
+    if not head or len(zlib.compress(head, 6)) >= len(head) * _TRIAL_GAIN:
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
+def _write_file_member(zf: zipfile.ZipFile, name: str, path: Path) -> None:
+    """Stream ``path`` into the archive, stored or deflated (``compression_for``); zip64 as needed."""
+    info = zipfile.ZipInfo(name, _ZIP_TIME)
+    info.compress_type = compression_for(path)
+    with path.open("rb") as src:
+        info.file_size = os.fstat(src.fileno()).st_size  # lets zipfile choose zip64 up front
+        with zf.open(info, "w") as dst:
+            while chunk := src.read(_COPY_CHUNK):
+                dst.write(chunk)
 
 
 def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -169,6 +214,9 @@ def open_batch(path: Path, zf: SafeZip) -> VerifiedBatch:
     check_manifest(source, manifest)
     batch = VerifiedBatch(path, manifest, manifest_bytes, hashlib.sha256(manifest_bytes).hexdigest(), public)
     _check_members(source, batch, names)
+    # Every attachment's declared size is the signed one: reads never go past it, so the signed
+    # manifest (not a fixed cap) bounds each member and the total.
+    zf.check_sizes({ATTACHMENT_PREFIX + d: size for d, size in batch.attachments().items()})
     return batch
 
 
@@ -211,6 +259,14 @@ def check_manifest(source: str, manifest: dict[str, Any]) -> None:
 
 
 def _check_members(source: str, batch: VerifiedBatch, names: set[str]) -> None:
+    sizes: dict[str, int] = {}
+    for entry in batch.manifest["entries"]:
+        for att in entry["attachments"]:
+            if sizes.setdefault(att["sha256"], att["size"]) != att["size"]:
+                raise InputRefused(
+                    source,
+                    _("attachment {sha256} is listed with two different sizes").format(sha256=att["sha256"]),
+                )
     expected = {MANIFEST, SIGNATURE} | {ATTACHMENT_PREFIX + d for d in batch.attachments()}
     extra = sorted(names - expected)
     if extra:
@@ -245,8 +301,11 @@ def extract_attachments(
     batch: VerifiedBatch,
     dest_for: Callable[[str], Path],
     progress: Callable[[int, int], bool] | None = None,
+    skip: Collection[str] = (),
 ) -> list[Path]:
     """Stream every attachment to ``dest_for(sha256)``, checking size and hash; returns the files written.
+
+    Attachments whose hash is in ``skip`` (already stored) are hashed from the zip but not written.
 
     Files are not fsynced one by one: the caller makes them durable at once (``flush_to_disk``).
     ``progress(done, total)`` may return False to cancel (raises ``ImportCancelled``). On any
@@ -256,11 +315,14 @@ def extract_attachments(
     items = sorted(batch.attachments().items())
     try:
         for done, (digest, size) in enumerate(items, 1):
-            dest = dest_for(digest)
-            zf.extract_to(
-                ATTACHMENT_PREFIX + digest, dest, expected_sha256=digest, expected_size=size, sync=False
-            )
-            written.append(dest)
+            if digest in skip:
+                _verify_member(zf, batch, digest, size)
+            else:
+                dest = dest_for(digest)
+                zf.extract_to(
+                    ATTACHMENT_PREFIX + digest, dest, expected_sha256=digest, expected_size=size, sync=False
+                )
+                written.append(dest)
             if progress is not None and not progress(done, len(items)):
                 raise ImportCancelled(str(batch.path))
     except BaseException:
@@ -268,6 +330,20 @@ def extract_attachments(
             path.unlink(missing_ok=True)
         raise
     return written
+
+
+def verify_attachments(zf: SafeZip, batch: VerifiedBatch) -> None:
+    """Stream every attachment through SHA-256 without writing it anywhere; refused on a mismatch."""
+    for digest, size in sorted(batch.attachments().items()):
+        _verify_member(zf, batch, digest, size)
+
+
+def _verify_member(zf: SafeZip, batch: VerifiedBatch, digest: str, size: int) -> None:
+    found, total = zf.hash_member(ATTACHMENT_PREFIX + digest)
+    if found != digest or total != size:
+        raise InputRefused(
+            str(batch.path), _("member {name}: hash mismatch").format(name=repr(ATTACHMENT_PREFIX + digest))
+        )
 
 
 def flush_to_disk(paths: list[Path]) -> None:

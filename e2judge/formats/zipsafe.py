@@ -11,7 +11,9 @@ member is decompressed:
   used both as a file and as a folder -> refused (``zipfile`` reads the *last* duplicate);
 * more than ``max_members`` entries (counted in the raw central directory before ``zipfile``
   builds its tables), a declared member size over ``max_member_size`` or a declared total over
-  ``max_total_size`` -> refused;
+  ``max_total_size`` -> refused. The defaults only bound what a header may claim (zip64 members of
+  several GB are fine); a reader that knows the real sizes from a signed document binds every
+  member to them with ``check_sizes`` before extracting anything;
 * compression ratio rule: a member whose declared size is over ``RATIO_FLOOR`` (1 MiB) and whose
   ``file_size / max(compress_size, 1)`` is over ``max_ratio`` -> refused. Small members may
   legitimately compress very well, so they are exempt; the total limit still bounds them;
@@ -29,7 +31,7 @@ import re
 import struct
 import unicodedata
 import zipfile
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,8 +66,8 @@ class ZipLimits:
     """Limits applied to an archive before anything is decompressed."""
 
     max_members: int = 200_000
-    max_member_size: int = 200 * 2**20
-    max_total_size: int = 8 * 2**30
+    max_member_size: int = 2**40
+    max_total_size: int = 2**40
     max_ratio: float = 200.0
     max_directory_size: int = 64 * 2**20
 
@@ -127,6 +129,39 @@ class SafeZip:
     def size(self, name: str) -> int:
         """Declared uncompressed size of a member."""
         return self._info(name).file_size
+
+    def check_sizes(self, expected: Mapping[str, int]) -> None:
+        """Refuse unless every member named in ``expected`` declares exactly that size.
+
+        ``expected`` comes from a signed document (the batch manifest), so the sizes the archive
+        claims, and with them every later read, are bounded by what was signed.
+        """
+        wrong = [
+            (name, size, self._info(name).file_size)
+            for name, size in sorted(expected.items())
+            if self._info(name).file_size != size
+        ]
+        if wrong:
+            name, size, declared = wrong[0]
+            reason = _(
+                "member {name} declares {declared} bytes but the signed manifest says {expected}"
+            ).format(name=repr(name), declared=declared, expected=size)
+            if len(wrong) > 1:
+                reason += "; " + _("{count} members disagree with the manifest").format(count=len(wrong))
+            raise InputRefused(self._source, reason)
+
+    def hash_member(self, name: str) -> tuple[str, int]:
+        """SHA-256 hex and size of a member, streamed without writing anything."""
+        info = self._info(name)
+        digest = hashlib.sha256()
+        total = 0
+        with closing(self._stream(info, info.file_size)) as chunks:
+            for chunk in chunks:
+                digest.update(chunk)
+                total += len(chunk)
+        if total != info.file_size:
+            raise InputRefused(self._source, _size_mismatch(name, total, info.file_size))
+        return digest.hexdigest(), total
 
     # --- reading --------------------------------------------------------------------------
 

@@ -348,7 +348,21 @@ def test_member_over_size_limit_refused(tmp_path: Path) -> None:
 def test_declared_size_over_limit_refused_without_data(tmp_path: Path) -> None:
     # the header claims 4 GiB - 1; nothing is read to find out
     path = write(tmp_path, raw_zip([Raw(b"a.bin", b"x", method=8, file_size=2**32 - 1)]))
-    assert "too large" in refused(path)
+    # No fixed cap by default (signed sizes bound batches); 4 GiB from one byte is still a bomb.
+    assert "ratio" in refused(path)
+    assert "too large" in refused(path, ZipLimits(max_member_size=2**31))
+
+
+def test_check_sizes_binds_members_to_the_signed_sizes(tmp_path: Path) -> None:
+    with SafeZip(make_zip(tmp_path, {"a.bin": b"12345", "b.bin": b"1"})) as archive:
+        archive.check_sizes({"a.bin": 5, "b.bin": 1})
+        with pytest.raises(InputRefused) as caught:
+            archive.check_sizes({"a.bin": 6, "b.bin": 2})
+        assert caught.value.reason == (
+            "member 'a.bin' declares 5 bytes but the signed manifest says 6; "
+            "2 members disagree with the manifest"
+        )
+        assert archive.hash_member("a.bin") == (hashlib.sha256(b"12345").hexdigest(), 5)
 
 
 def test_total_over_limit_refused(tmp_path: Path) -> None:

@@ -165,16 +165,27 @@ def test_attachment_hash_differs(db: Database, profile: Profile, good: Path, tmp
     refused(db, profile, bad, "mismatch")
 
 
-@pytest.mark.parametrize(("megabytes", "reason"), [(100, "ratio"), (300, "too large")])
+@pytest.mark.parametrize(
+    ("member", "megabytes", "reason"),
+    [
+        ("attachments/bomb", 100, "not listed in the manifest"),
+        ("attachments/bomb", 300, "not listed in the manifest"),
+        # In place of a listed attachment: bound by the size the signed manifest declares.
+        (f"attachments/{ATT_SHA}", 300, f"but the signed manifest says {len(ATTACHMENT)}"),
+    ],
+)
 def test_zip_bomb(
-    db: Database, profile: Profile, good: Path, tmp_path: Path, megabytes: int, reason: str
+    db: Database, profile: Profile, good: Path, tmp_path: Path, member: str, megabytes: int, reason: str
 ) -> None:
     bomb = tmp_path / "bomb.e2batch"
-    bomb.write_bytes(good.read_bytes())
-    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED) as zf, zf.open("attachments/bomb", "w") as fh:
-        chunk = b"\0" * 2**20
-        for _ in range(megabytes):
-            fh.write(chunk)
+    chunk = b"\0" * 2**20
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            if info.filename != member:
+                zf.writestr(info, src.read(info))
+        with zf.open(member, "w") as fh:
+            for _ in range(megabytes):
+                fh.write(chunk)
     refused(db, profile, bomb, reason)
 
 

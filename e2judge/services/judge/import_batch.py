@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,14 +39,17 @@ from e2judge.db.models import (
 from e2judge.db.models import Rubric as RubricRow
 from e2judge.db.session import Database
 from e2judge.formats.batch import (
+    ZIP_LIMITS,
     ImportCancelled,
     VerifiedBatch,
     extract_attachments,
     flush_to_disk,
     open_batch,
+    verify_attachments,
 )
 from e2judge.formats.zipsafe import SafeZip
 from e2judge.paths import Profile
+from e2judge.services.free_space import require_free_space
 from e2judge.services.judge.audit import record
 from e2judge.services.judge.trust import check_signed, check_unsigned, find_batch, find_contest
 
@@ -95,10 +97,13 @@ class ImportSummary:
 
 
 def verify_batch(path: Path) -> VerifiedBatch:
-    """Check a batch completely (signature, members, every attachment hash) without importing."""
-    with SafeZip(path) as zf, tempfile.TemporaryDirectory(prefix="e2judge-verify-") as scratch:
+    """Check a batch completely (signature, members, every attachment hash) without importing.
+
+    Attachments are hashed as they are read; nothing is written to disk.
+    """
+    with SafeZip(path, ZIP_LIMITS) as zf:
         batch = open_batch(path, zf)
-        extract_attachments(zf, batch, lambda digest: Path(scratch) / digest)
+        verify_attachments(zf, batch)
     return batch
 
 
@@ -107,17 +112,22 @@ def import_batch(
 ) -> ImportSummary:
     """Verify and import a ``.e2batch`` file. Raises ``InputRefused`` with nothing changed."""
     profile.ensure()
-    with SafeZip(path) as zf:
+    with SafeZip(path, ZIP_LIMITS) as zf:
         batch = open_batch(path, zf)
         manifest = batch.manifest
         with db.session() as session:
             existing = _check_pin_and_revision(session, str(path), batch)
+        # Only attachments the store lacks are written (the store is content-addressed); those it
+        # has are still hashed from this file, and every one is checked against the signed
+        # manifest even when the manifest is the one already imported: a copy with a swapped
+        # attachment is refused, never "unchanged".
+        have = {d for d in batch.attachments() if profile.attachment_path(d).exists()}
+        needed = sum(n for d, n in batch.attachments().items() if d not in have)
+        require_free_space(str(path), profile.attachments, needed + 4 * len(batch.manifest_bytes))
         staging = profile.attachments / f".staging-{uuid.uuid4().hex}"
         staging.mkdir(parents=True)
         try:
-            # Every attachment is checked against the signed manifest even when the manifest is the
-            # one already imported: a copy with a swapped attachment is refused, never "unchanged".
-            staged = extract_attachments(zf, batch, lambda d: staging / d, progress)
+            staged = extract_attachments(zf, batch, lambda d: staging / d, progress, skip=have)
             if existing is not None and existing.manifest_sha256 == batch.manifest_sha256:
                 return _summary(path, manifest, True, batch, unchanged=True)
             added = _move_into_store(profile, staged)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,9 @@ from e2judge.db.org_models import OrgAssignment, OrgBatch, OrgEntry, OrgJudge, O
 from e2judge.formats.batch import SUFFIX, check_manifest, write_batch
 from e2judge.formats.keys import public_raw_of, read_public
 from e2judge.formats.manifest import batch_id, build_manifest, content_key
+from e2judge.services.free_space import require_free_space
 from e2judge.services.org.workspace import open_workspace, sealing_key, setting, signing_key
 from e2judge.xlsx.org_workbook import read_workbook
-
-MAX_ATTACHMENT = 200 * 2**20
 
 
 @dataclass
@@ -75,10 +75,6 @@ def collect_attachments(
                 )
                 continue
             digest, size = hash_file(path)
-            if size > MAX_ATTACHMENT:
-                where = _("entry {code}").format(code=entry.code)
-                problems.append(Problem(where, _("attachment {name} is over 200 MB").format(name=repr(name))))
-                continue
             by_name[name] = (digest, size)
             by_hash[digest] = path
     if problems:
@@ -101,6 +97,19 @@ def _check_batch_ids(spec: ContestSpec, workbook: Path) -> None:
     ]
     if problems:
         raise ValidationFailed(str(workbook), problems)
+
+
+def _batches_size(
+    spec: ContestSpec, plan: Mapping[str, Sequence[str]], files_by_name: Mapping[str, tuple[str, int]]
+) -> int:
+    """At most how many bytes the batches take: each judge's distinct attachments (members are
+    stored or deflated, never much larger), plus room for the manifests."""
+    names = {e.code: e.attachments for e in spec.entries}
+    total = 0
+    for codes in plan.values():
+        sizes = {files_by_name[n] for code in codes for n in names[code]}
+        total += sum(size for _digest, size in sizes) + 2**20 + 4096 * len(codes)
+    return total
 
 
 @dataclass(frozen=True)
@@ -146,6 +155,7 @@ def build_batches(
             setting(db, "demo") == "1",
             sealing_public,
         )
+        require_free_space(str(out), out, _batches_size(spec, plan, files_by_name))
         out.mkdir(parents=True, exist_ok=True)
         summary = BuildSummary(spec.contest_id, spec.round)
         entries = {e.code: e for e in spec.entries}
