@@ -228,5 +228,9 @@ class OrgWorkspace:
         return self.root / "keys" / "organizer-sealing.key.json"
 
     @property
+    def lock_file(self) -> Path:
+        return self.root / "organizer.lock"
+
+    @property
     def sheets(self) -> Path:
         return self.root / "sheets"

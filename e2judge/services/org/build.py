@@ -26,6 +26,7 @@ from e2judge.formats.keys import public_raw_of, read_public
 from e2judge.formats.manifest import batch_id, build_manifest, content_key
 from e2judge.services.free_space import require_free_space
 from e2judge.services.org.workspace import open_workspace, sealing_key, setting, signing_key
+from e2judge.services.org.workspace_lock import workspace_lock
 from e2judge.xlsx.org_workbook import read_workbook
 
 
@@ -133,7 +134,7 @@ def build_batches(
 ) -> BuildSummary:
     """Validate everything, then sign and write one batch per judge and record the plan."""
     ws, db = open_workspace(orgdir)
-    with db:
+    with db, workspace_lock(ws):
         spec = read_workbook(workbook)
         if blind is not None and blind != spec.blind:
             spec = replace(spec, blind=blind)

@@ -58,6 +58,7 @@ from e2judge.formats.sheet import (
 from e2judge.paths import OrgWorkspace
 from e2judge.services.judge.sheet_export import Completeness
 from e2judge.services.org.workspace import open_workspace, sealing_key
+from e2judge.services.org.workspace_lock import workspace_lock
 
 _INSERT_SCORE = (
     "INSERT INTO org_score (round_id, judge_id, entry_id, criterion_key, points, comment) "
@@ -159,7 +160,7 @@ def collect_sheets(orgdir: Path, inputs: Sequence[Path], passphrase: str | None 
     ``WrongPassphrase``, normally before anything is merged).
     """
     ws, db = open_workspace(orgdir)
-    with db:
+    with db, workspace_lock(ws):
         files, rows = sheet_files(inputs)
         keys = _SealingKey(ws, passphrase)
         if needs_passphrase(files):

@@ -27,6 +27,7 @@ from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.keys import read_public_key_file
 from e2judge.services.org.collect import replacement_time
 from e2judge.services.org.workspace import open_workspace
+from e2judge.services.org.workspace_lock import workspace_lock
 
 MAX_PEM_BYTES = 4096
 
@@ -95,8 +96,8 @@ def enroll_judge(
     """
     public = read_judge_public_key(key_file)
     encoded = base64.b64encode(public).decode("ascii")
-    _ws, db = open_workspace(orgdir)
-    with db, db.transaction() as s:
+    ws, db = open_workspace(orgdir)
+    with db, workspace_lock(ws), db.transaction() as s:
         query = select(OrgJudge, OrgRound).join(OrgRound, OrgRound.id == OrgJudge.round_id)
         query = query.where(OrgJudge.judge_key == judge_key)
         if contest_key is not None:
