@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from e2judge.cli.commands_sheet import verify_sheet_lines
 from e2judge.cli.output import say
 from e2judge.cli.passphrase import get_passphrase
 from e2judge.cli.profiles import locked, open_profile
-from e2judge.db.session import open_judge_db
-from e2judge.services.judge.import_batch import import_batch, verify_batch
-from e2judge.services.judge.import_workbook import import_workbook
-from e2judge.services.org.workspace import open_workspace, sealing_key
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: Any) -> None:
@@ -39,6 +38,10 @@ def register(sub: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.import_batch import import_batch
+    from e2judge.services.judge.import_workbook import import_workbook
+
     profile = open_profile(args)
     with locked(profile), open_judge_db(profile.database) as db:
         if args.file.suffix.lower() == ".xlsx":
@@ -57,6 +60,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from e2judge.services.judge.import_batch import verify_batch
+    from e2judge.services.org.workspace import open_workspace, sealing_key
+
     if args.file.suffix.lower() == ".e2sheet":
         opener = None
         if args.org is not None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from e2judge.cli import commands_sheet
 from e2judge.cli.output import say
 from e2judge.cli.passphrase import get_passphrase
-from e2judge.services.org.build import build_batches
-from e2judge.services.org.workspace import init_workspace
-from e2judge.xlsx.org_template import write_template
+
+if TYPE_CHECKING:
+    pass
 
 
 def register(sub: Any) -> None:
@@ -53,6 +53,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from e2judge.services.org.workspace import init_workspace
+
     passphrase = get_passphrase(args.passphrase_file, confirm=True, what="new organizer passphrase")
     label = args.label or f"Organizer {args.orgdir.name}"
     summary = init_workspace(args.orgdir, passphrase, label)
@@ -63,6 +65,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from e2judge.xlsx.org_template import write_template
+
     if args.file.exists():
         say(f"{args.file} exists; not overwritten")
         return 1
@@ -72,6 +76,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from e2judge.services.org.build import build_batches
+
     passphrase = get_passphrase(args.passphrase_file, what="organizer passphrase")
     summary = build_batches(
         args.orgdir,

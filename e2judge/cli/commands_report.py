@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from e2judge.cli.output import say
 from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.errors import InputRefused
-from e2judge.db.session import Database, open_judge_db
-from e2judge.pdf.entry_report import write_entry_reports
-from e2judge.pdf.judge_summary import write_judge_summary
 from e2judge.pdf.labels import LANGS
-from e2judge.services.judge.entries import EntryNotFound
-from e2judge.services.judge.rounds import RoundRef
-from e2judge.xlsx.judge_workbook import write_judge_workbook
-from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
+
+if TYPE_CHECKING:
+    from e2judge.db.session import Database
+    from e2judge.services.judge.rounds import RoundRef
 
 __all__ = ["register"]
 
@@ -82,6 +79,11 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def cmd_report_pdf(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.pdf.entry_report import write_entry_reports
+    from e2judge.pdf.judge_summary import write_judge_summary
+    from e2judge.services.judge.entries import EntryNotFound
+
     if args.summary and args.entry:
         raise InputRefused("--summary", "give either --summary or --entry, not both")
     profile = open_profile(args)
@@ -99,6 +101,9 @@ def cmd_report_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_report_xlsx(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.xlsx.judge_workbook import write_judge_workbook
+
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
         ref = pick_round(db, profile, args.round)
@@ -108,6 +113,9 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_worksheet_export(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.xlsx.worksheet import export_worksheet
+
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
         ref = pick_round(db, profile, args.round)
@@ -117,12 +125,16 @@ def cmd_worksheet_export(args: argparse.Namespace) -> int:
 
 
 def cmd_worksheet_import(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+
     profile = open_profile(args)
     with locked(profile), open_judge_db(profile.database) as db:
         return _import(args, db, pick_round(db, profile, args.round))
 
 
 def _import(args: argparse.Namespace, db: Database, ref: RoundRef) -> int:
+    from e2judge.xlsx.worksheet import import_worksheet
+
     actor = f"worksheet:{ref.judge_key}"
     plan = import_worksheet(db, ref, args.file, actor=actor, dry_run=True)
     for change in plan.changes:

@@ -9,39 +9,29 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from e2judge.cli.output import as_json, say, table
 from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.errors import InputRefused
 from e2judge.core.rubric import format_points
-from e2judge.db.session import Database, open_judge_db
-from e2judge.services.judge.backup import list_backups, make_backup, restore_backup
-from e2judge.services.judge.entries import (
-    EntryDetail,
-    EntryNotFound,
-    Status,
-    entry_detail,
-    filter_entries,
-    find_assignment,
-    list_entries,
-    progress,
-)
-from e2judge.services.judge.rounds import RoundRef, list_rounds
-from e2judge.services.judge.scoring import (
-    Change,
-    ScoreRejected,
-    declare_conflict,
-    set_comment,
-    set_overall_comment,
-    set_points,
-    withdraw_conflict,
-)
+
+if TYPE_CHECKING:
+    from e2judge.db.session import Database
+    from e2judge.services.judge.entries import (
+        EntryDetail,
+    )
+    from e2judge.services.judge.rounds import RoundRef
+    from e2judge.services.judge.scoring import (
+        Change,
+    )
 
 __all__ = ["parse_points", "register"]
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _NOT_SCORED = ("none", "-", "")
+# services.judge.entries.Status values, spelled out so that building the parser loads no services.
+STATUSES = ("not_started", "in_progress", "complete", "conflict")
 
 
 def register(sub: Any) -> None:
@@ -52,7 +42,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("entries", help="list the entries of a round with their status and total")
     round_option(p)
-    p.add_argument("--status", choices=[s.value for s in Status], help="only entries with this status")
+    p.add_argument("--status", choices=STATUSES, help="only entries with this status")
     p.add_argument(
         "--search", metavar="TEXT", help="words to find in code/title/authors/school (no accents needed)"
     )
@@ -114,6 +104,8 @@ def parse_points(text: str) -> float | None:
 
 
 def _assignment(db: Database, ref: RoundRef, code: str) -> int:
+    from e2judge.services.judge.entries import EntryNotFound, find_assignment
+
     try:
         return find_assignment(db, ref, code)
     except EntryNotFound as exc:
@@ -156,6 +148,10 @@ def _describe_change(code: str, change: Change) -> str:
 
 
 def cmd_rounds(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.entries import list_entries, progress
+    from e2judge.services.judge.rounds import list_rounds
+
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
         refs = list_rounds(db)
@@ -207,6 +203,9 @@ def cmd_rounds(args: argparse.Namespace) -> int:
 
 
 def cmd_entries(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.entries import Status, filter_entries, list_entries, progress
+
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
         ref = pick_round(db, profile, args.round)
@@ -300,6 +299,9 @@ def _detail_json(detail: EntryDetail) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.entries import entry_detail
+
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
         ref = pick_round(db, profile, args.round)
@@ -349,6 +351,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.entries import entry_detail
+    from e2judge.services.judge.scoring import ScoreRejected, set_comment, set_points
+
     profile = open_profile(args)
     code, key = args.code, args.criterion
     try:
@@ -370,6 +376,10 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_comment(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.entries import entry_detail
+    from e2judge.services.judge.scoring import ScoreRejected, set_comment, set_overall_comment
+
     profile = open_profile(args)
     code = args.code
     with locked(profile), open_judge_db(profile.database) as db:
@@ -389,6 +399,9 @@ def cmd_comment(args: argparse.Namespace) -> int:
 
 
 def cmd_conflict(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.scoring import ScoreRejected, declare_conflict, withdraw_conflict
+
     profile = open_profile(args)
     code = args.code
     with locked(profile), open_judge_db(profile.database) as db:
@@ -409,6 +422,8 @@ def cmd_conflict(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from e2judge.services.judge.backup import list_backups, make_backup
+
     profile = open_profile(args)
     if args.list:
         backups = list_backups(profile)
@@ -426,6 +441,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from e2judge.services.judge.backup import restore_backup
+
     profile = open_profile(args)
     source: Path = args.file
     if not source.exists() and (profile.backups / source.name).is_file() and source.name == str(source):

@@ -4,36 +4,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from e2judge.cli.output import as_json, say, table
 from e2judge.cli.passphrase import get_passphrase
 from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.rubric import format_points
-from e2judge.db.models import Judge
-from e2judge.db.session import open_judge_db
-from e2judge.formats.sheet import VerifiedSheet, read_envelope, read_sheet_bytes
-from e2judge.formats.sheet import open_sheet as open_sheet_bytes
 from e2judge.paths import Profile
-from e2judge.services.judge.judge_key import (
-    ensure_judge_key,
-    export_public_key,
-    judge_key_info,
-    judge_key_path,
-)
-from e2judge.services.judge.sheet_export import export_sheet
-from e2judge.services.org.collect import (
-    Verdict,
-    collect_sheets,
-    needs_passphrase,
-    replacement_time,
-    sheet_files,
-)
-from e2judge.services.org.enroll import EnrollResult, enroll_judge
-from e2judge.services.org.results import RANK_BY, compute_results
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from e2judge.formats.sheet import VerifiedSheet
+    from e2judge.services.org.enroll import EnrollResult
 
 
 def register(sub: Any) -> None:
@@ -62,6 +45,9 @@ def register(sub: Any) -> None:
     round_option(p, explicit=True)
     p.set_defaults(handler=cmd_sheet_export)
 
+
+# services.org.results.RANK_BY, spelled out so that building the parser loads no services.
+RANK_CHOICES = ("raw", "normalised")
 
 ENROLL_DESCRIPTION = """\
 Register a judge's public signing key (from 'e2judge key export FILE') before their sheets arrive,
@@ -115,7 +101,7 @@ def register_org(osub: Any) -> None:
     p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the results report for award panels")
     p.add_argument("--report-lang", choices=["vi", "en"], default="vi", help="language of the PDF report")
     p.add_argument(
-        "--rank-by", choices=RANK_BY, default="normalised", help="rank by raw means or normalised scores"
+        "--rank-by", choices=RANK_CHOICES, default="normalised", help="rank by raw means or normalised scores"
     )
     p.add_argument("--discrepancy", type=float, metavar="POINTS", help="default: 20%% of the rubric maximum")
     p.add_argument("--contest", metavar="ID", help="the contest, when the workspace has several")
@@ -128,6 +114,8 @@ def register_org(osub: Any) -> None:
 
 
 def cmd_key_show(args: argparse.Namespace) -> int:
+    from e2judge.services.judge.judge_key import judge_key_info, judge_key_path
+
     profile = open_profile(args)
     info = judge_key_info(profile)
     if info is None:
@@ -141,6 +129,8 @@ def cmd_key_show(args: argparse.Namespace) -> int:
 
 
 def cmd_key_export(args: argparse.Namespace) -> int:
+    from e2judge.services.judge.judge_key import ensure_judge_key, export_public_key, judge_key_info
+
     profile = open_profile(args)
     if judge_key_info(profile) is None:
         passphrase = get_passphrase(args.passphrase_file, confirm=True, what="new signing key passphrase")
@@ -152,6 +142,11 @@ def cmd_key_export(args: argparse.Namespace) -> int:
 
 
 def _profile_label(profile: Profile) -> str:
+    from sqlalchemy import select
+
+    from e2judge.db.models import Judge
+    from e2judge.db.session import open_judge_db
+
     with open_judge_db(profile.database) as db, db.session() as s:
         judges = list(s.scalars(select(Judge).order_by(Judge.id).limit(2)))
     if len(judges) == 1:
@@ -160,6 +155,10 @@ def _profile_label(profile: Profile) -> str:
 
 
 def cmd_sheet_export(args: argparse.Namespace) -> int:
+    from e2judge.db.session import open_judge_db
+    from e2judge.services.judge.judge_key import judge_key_info
+    from e2judge.services.judge.sheet_export import export_sheet
+
     profile = open_profile(args)
     with locked(profile), open_judge_db(profile.database) as db:
         ref = pick_round(db, profile, args.round, explicit=True)
@@ -186,6 +185,9 @@ def cmd_sheet_export(args: argparse.Namespace) -> int:
 
 def verify_sheet_lines(path: Path, opener: X25519PrivateKey | None = None) -> list[str]:
     """What ``e2judge verify FILE`` prints for a score sheet; ``opener`` opens a sealed one."""
+    from e2judge.formats.sheet import open_sheet as open_sheet_bytes
+    from e2judge.formats.sheet import read_envelope, read_sheet_bytes
+
     data = read_sheet_bytes(path)
     envelope, _ = read_envelope(str(path), data)
     if envelope.form == "sealed" and opener is None:
@@ -215,6 +217,8 @@ def describe_sheet(sheet: VerifiedSheet) -> list[str]:
 
 
 def cmd_org_collect(args: argparse.Namespace) -> int:
+    from e2judge.services.org.collect import Verdict, collect_sheets, needs_passphrase, sheet_files
+
     files, _problems = sheet_files(args.files)
     passphrase = None
     if needs_passphrase(files):
@@ -237,6 +241,9 @@ def cmd_org_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_org_enroll(args: argparse.Namespace) -> int:
+    from e2judge.services.org.collect import replacement_time
+    from e2judge.services.org.enroll import enroll_judge
+
     def announce(plan: EnrollResult) -> bool:
         say(f"Replacing judge {plan.judge_key}'s signing key:")
         for r in plan.replaced:
@@ -266,6 +273,8 @@ def cmd_org_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_org_results(args: argparse.Namespace) -> int:
+    from e2judge.services.org.results import compute_results
+
     results = compute_results(
         args.orgdir, args.contest, args.round, discrepancy=args.discrepancy, rank_by=args.rank_by
     )

@@ -2,6 +2,9 @@
 
 Conventions for every command: ``--home DIR`` is global; exit code 0 on success, 1 when an input
 is refused (one line saying which file and why, no traceback), 2 for a usage error.
+
+Building the parser imports no services, database or file-format code: each command imports what
+it needs when it runs, so ``e2judge --help`` costs little more than Python and argparse.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from e2judge.cli import commands_judge, commands_org, commands_report, commands_
 from e2judge.cli.output import refuse, utf8_streams
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import set_language
-from e2judge.formats.batch import ImportCancelled
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cancelled(exc: Exception) -> bool:
+    """``exc`` is the import's ``ImportCancelled`` (only possible once the batch reader is loaded)."""
+    batch = sys.modules.get("e2judge.formats.batch")
+    return batch is not None and isinstance(exc, batch.ImportCancelled)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_streams()
     parser = build_parser()
@@ -69,9 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except InputRefused as exc:
         return refuse(exc)
-    except ImportCancelled:
-        print("e2judge: cancelled, nothing was changed", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("e2judge: interrupted", file=sys.stderr)
         return 130
@@ -80,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # 128 + SIGPIPE
+    except Exception as exc:
+        if not _cancelled(exc):
+            raise
+        print("e2judge: cancelled, nothing was changed", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -6,13 +6,15 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
-from e2judge.db.session import Database
 from e2judge.paths import Profile, profile_dir, roaming_move_target
-from e2judge.services.judge.instance_lock import ProfileLock, ProfileLocked
-from e2judge.services.judge.rounds import RoundRef, list_rounds
+
+if TYPE_CHECKING:
+    from e2judge.db.session import Database
+    from e2judge.services.judge.rounds import RoundRef
 
 
 def open_profile(args: argparse.Namespace) -> Profile:
@@ -35,6 +37,8 @@ def open_profile(args: argparse.Namespace) -> Profile:
 @contextmanager
 def locked(profile: Profile) -> Iterator[None]:
     """Hold the profile's single-instance lock; refused when a window or command already has it."""
+    from e2judge.services.judge.instance_lock import ProfileLock, ProfileLocked
+
     try:
         with ProfileLock(profile):
             yield
@@ -57,6 +61,8 @@ def round_option(p: argparse.ArgumentParser, *, explicit: bool = False) -> None:
 def pick_round(db: Database, profile: Profile, wanted: str | None, *, explicit: bool = False) -> RoundRef:
     """The round named by ``--round`` (number or batch id); without it the most recent one, or,
     with ``explicit``, the only one (several rounds must then be named, e.g. before an export)."""
+    from e2judge.services.judge.rounds import list_rounds
+
     refs = list_rounds(db)
     if not refs:
         raise InputRefused(
