@@ -45,7 +45,7 @@ from e2judge.xlsx.org_template import (
 )
 from e2judge.xlsx.safe_read import Raw, SheetValues, read_sheets
 
-MAX_ROWS = 10_000  # per sheet
+MAX_ROWS = 300_000  # per sheet: a hang and memory guard, not a contest size (250,000+ entries fit)
 MAX_COLUMNS = 100  # columns beyond this are not read
 # Text, count and rubric limits are the shared ones in core/limits.py and core/rubric.py, so what
 # this reader accepts is exactly what ``org build`` may sign and a judge's import accepts.

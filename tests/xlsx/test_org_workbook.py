@@ -27,7 +27,7 @@ from e2judge.xlsx.org_template import (
     header_label,
     write_template,
 )
-from e2judge.xlsx.org_workbook import read_workbook
+from e2judge.xlsx.org_workbook import MAX_ROWS, read_workbook
 
 RLO = "\u202e"
 
@@ -455,7 +455,8 @@ def test_far_away_cells_are_read_quickly_and_rows_are_capped(tmp_path: Path) -> 
     put(entries, 1_000_000, 2, "Quá xa")
     wb.save(path)
     problems = problems_of(path)
-    assert [str(p) for p in problems] == ["Entries row 1000000: too many rows: at most 10000 are read"]
+    assert [str(p) for p in problems] == ["Entries row 1000000: too many rows: at most 300000 are read"]
+    assert MAX_ROWS > 250_001  # issue 14: no row cap below a 250,000-entry contest (and its header)
 
 
 def _replace_dimension(xml: bytes, new: bytes) -> bytes:
