@@ -41,9 +41,9 @@ demo: $(STAMP)
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
 
+# Every bench/*.py (frozen.py last: it builds the app), then all their JSON figures at the end.
 bench: $(STAMP) translations
-	for script in bench/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done
-	QT_QPA_PLATFORM=offscreen $(PY) bench/import.py --large
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/run_benches.py
 
 # The desktop app (docs/building.md): a one-folder build in "dist/E2 Judge", then its self-test.
 .PHONY: dist-smoke ci
