@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
 from e2judge.services.judge.entries import Status
@@ -16,12 +17,14 @@ class FilterBar(QWidget):
     """Emits ``changed`` with a ``Filter`` whenever the judge changes a condition."""
 
     changed = Signal(object)
+    leaveRequested = Signal()  # Esc in an empty search box: back to the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._emit)
+        self.search.installEventFilter(self)
         self.status = QComboBox(self)
         self.category = QComboBox(self)
         self.province = QComboBox(self)
@@ -45,10 +48,28 @@ class FilterBar(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search code, title, author… (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search entries"))
+        self.search.setAccessibleDescription(
+            self.tr("Accents and capitals are ignored; Esc clears the search")
+        )
         self.status.setAccessibleName(self.tr("Filter by status"))
         self.category.setAccessibleName(self.tr("Filter by category"))
         self.province.setAccessibleName(self.tr("Filter by province"))
         self._fill()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the search box clears it (a second Esc goes back to the list)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            if self.search.text():
+                self.search.clear()
+            else:
+                self.leaveRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

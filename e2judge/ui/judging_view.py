@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from e2judge.services.judge.rounds import RoundRef
 from e2judge.ui.attachments import AttachmentOpener
 from e2judge.ui.details_view import DetailsPane
 from e2judge.ui.entry_model import Column, EntryTableModel
+from e2judge.ui.entry_table import EntryTable
 from e2judge.ui.filter_bar import FilterBar
 from e2judge.ui.rubric_form import RubricForm
 from e2judge.ui.widgets import AMBER, BLUE, GREY, plain_label, set_badge
@@ -62,7 +62,7 @@ class JudgingView(QWidget):
         bar_layout.addWidget(self.demo_badge)
 
         self.filter_bar = FilterBar(self)
-        self.table = QTableView(self)
+        self.table = EntryTable(self)
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -92,17 +92,23 @@ class JudgingView(QWidget):
             header.resizeSection(column, width)
         self.count_label = plain_label(wrap=False)
         self.count_label.setStyleSheet(f"color: {GREY};")
+        self.empty_label = plain_label()
+        self.empty_label.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
+        self.empty_label.setContentsMargins(8, 6, 8, 6)
+        self.empty_label.hide()
         list_pane = QWidget(self)
         list_layout = QVBoxLayout(list_pane)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(2)
         list_layout.addWidget(self.filter_bar)
+        list_layout.addWidget(self.empty_label)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count_label)
         self.count_label.setContentsMargins(8, 0, 0, 4)
 
         self.details = DetailsPane(opener, self)
         self.form = RubricForm(self)
+        self.list_pane = list_pane
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(list_pane)
         self.splitter.addWidget(self.details)
@@ -171,5 +177,18 @@ class JudgingView(QWidget):
         )
 
     def update_count(self) -> None:
+        """ "N of M entries shown", and a message in place of an empty list."""
         shown, total = self.model.rowCount(), self.model.total_rows()
         self.count_label.setText(self.tr("{shown} of {total} entries shown").format(shown=shown, total=total))
+        empty = shown == 0 and total > 0
+        if empty:
+            text = self.filter_bar.search.text().strip()
+            if text:
+                message = self.tr("No entry matches “{text}”. Press Esc to clear the search.").format(
+                    text=text
+                )
+            else:
+                message = self.tr("No entry matches these filters.")
+            self.empty_label.setText(message)
+            self.empty_label.setAccessibleName(message)
+        self.empty_label.setVisible(empty)

@@ -17,9 +17,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from e2judge import __version__
 from e2judge.paths import Profile
@@ -27,6 +43,7 @@ from e2judge.ui.attachments import AttachmentOpener
 from e2judge.ui.conflict_dialog import ConflictDialog
 from e2judge.ui.context import AppContext
 from e2judge.ui.i18n import Languages
+from e2judge.ui.notice import NoticeBar
 from e2judge.ui.settings import UiSettings
 from e2judge.ui.status_panel import StatusPanel
 from e2judge.ui.welcome import OpeningPage, WelcomePage
@@ -35,6 +52,7 @@ if TYPE_CHECKING:
     from e2judge.services.judge.entries import EntryDetail
     from e2judge.services.judge.import_batch import ImportSummary
     from e2judge.services.judge.rounds import RoundRef
+    from e2judge.services.judge.sheet_export import ExportResult
     from e2judge.ui.background import TaskRunner
     from e2judge.ui.backups import BackupController, RestoreDialog
     from e2judge.ui.entry_model import EntryTableModel, Filter
@@ -58,6 +76,34 @@ def importable(path: Path) -> bool:
 
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+class ShortcutsFirst(QObject):
+    """The window's shortcuts win over the key bindings of text boxes in it.
+
+    A QLineEdit takes Ctrl+E for "end of line" on Linux, so File → Export did nothing while the
+    cursor was in the search box. Ctrl+Z is left out: in a text box it undoes the typing.
+    """
+
+    def __init__(self, window: QWidget, actions: list[QAction]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+            return False
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        pressed = QKeySequence(event.key() | mods.value)
+        for action in self._actions:
+            exact = QKeySequence.SequenceMatch.ExactMatch
+            if action.isEnabled() and any(s.matches(pressed) == exact for s in action.shortcuts()):
+                return True  # not accepted by the text box: the window's shortcut fires
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +136,7 @@ class MainWindow(QMainWindow):
         self._backup_interval_ms = backup_interval_ms
         self._start_backups = start_backups
         self.attached = False
+        self._before_filter: int | None = None
         self.setAccessibleName("E2 Judge")
         self.setAcceptDrops(True)
         self.setMinimumSize(1000, 600)
@@ -99,13 +146,25 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.opening)
         self.stack.addWidget(self.welcome)
-        self.setCentralWidget(self.stack)
+        self.notice = NoticeBar(self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.stack, 1)
+        central_layout.addWidget(self.notice)
+        self.setCentralWidget(central)
         self.status = StatusPanel(self)
         self.status.show_progress(False)
-        self.statusBar().addPermanentWidget(self.status, 1)
+        # Stretch 0: a permanent widget with a stretch leaves showMessage no room at all.
+        self.statusBar().addPermanentWidget(self.status, 0)
         self.statusBar().setSizeGripEnabled(False)
         self._build_actions()
         self._build_menus()
+        self.shortcuts_first = ShortcutsFirst(self, [a for a in self.actions() if a is not self.undo_action])
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.shortcuts_first)
         self.retranslate()
         for action in self._workspace_actions():
             action.setEnabled(False)
@@ -340,11 +399,14 @@ class MainWindow(QMainWindow):
         c.roundChanged.connect(self._round_changed)
         c.progressChanged.connect(self.status.set_progress)
         c.saved.connect(self._saved)
-        c.problem.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        c.problem.connect(lambda text: self.notify(text, problem=True))
         c.entryShown.connect(self._entry_shown)
         v.round_combo.currentIndexChanged.connect(c.set_round)
         v.filter_bar.changed.connect(self._filter_changed)
         v.filter_bar.search.returnPressed.connect(self._open_first_match)
+        v.filter_bar.leaveRequested.connect(lambda: v.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        v.table.scoreKey.connect(self._score_from_list)
+        v.form.lockedKey.connect(self._locked_key)
         v.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._reselect)
         self.model.layoutChanged.connect(self._reselect)
@@ -353,16 +415,15 @@ class MainWindow(QMainWindow):
         self.welcome.openRequested.connect(self.choose_file)
         self.importer.imported.connect(self._imported)
         self.importer.cancelled.connect(
-            lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."), 8000)
+            lambda: self.notify(self.tr("Import cancelled; nothing was changed."))
         )
-        self.reports.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.worksheets.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.reports.notice.connect(self.notify)
+        self.worksheets.notice.connect(self.notify)
+        self.sheet_exporter.exported.connect(self._sheet_exported)
         self.worksheets.applied.connect(self._worksheet_applied)
         self.backups.made.connect(self.status.set_backup)
         self.backups.failed.connect(
-            lambda text: self.statusBar().showMessage(
-                self.tr("Backup failed: {reason}").format(reason=text), 8000
-            )
+            lambda text: self.notify(self.tr("Backup failed: {reason}").format(reason=text), problem=True)
         )
 
     def _rounds_changed(self, refs: list[RoundRef]) -> None:
@@ -393,8 +454,21 @@ class MainWindow(QMainWindow):
         self.status.set_saved(moment)
 
     def _filter_changed(self, value: Filter) -> None:
+        """Filter the list; the details pane follows it (never an entry the list does not show)."""
+        shown = self.controller.current_id
+        if shown is not None:
+            self._before_filter = shown
         self.controller.set_filter(value)
         self.view.update_count()
+        if not self.model.rowCount():
+            self.controller.show_entry(None)
+            return
+        for wanted in (self.controller.current_id, self._before_filter):
+            pos = self.model.position_of(wanted) if wanted is not None else None
+            if pos is not None:
+                self.select_row(pos)
+                return
+        self.select_row(0)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -423,15 +497,79 @@ class MainWindow(QMainWindow):
     # -- commands -------------------------------------------------------------------------------
 
     def move_entry(self, step: int) -> None:
-        """Next (+1) or previous (-1) entry in the list; focus goes to its first criterion."""
+        """Next (+1) or previous (-1) entry to score, skipping declared conflicts; focus goes to its
+        first unscored criterion. At the end of the list it stays and says why."""
+        from e2judge.services.judge.entries import Status
+
         count = self.model.rowCount()
         if not count:
             return
         current = self.controller.current_id
         pos = self.model.position_of(current) if current is not None else None
-        target = 0 if pos is None else max(0, min(count - 1, pos + step))
+        start = (-1 if step > 0 else count) if pos is None else pos
+        target = start + step
+        skipped = 0
+        while 0 <= target < count and self.model.row_at(target).status is Status.CONFLICT:
+            target += step
+            skipped += 1
+        if not 0 <= target < count:
+            if step > 0:
+                text = self.tr("This is the last entry to score in the list.")
+            else:
+                text = self.tr("This is the first entry to score in the list.")
+            if skipped:
+                text += " " + self.tr("Entries with a declared conflict of interest are skipped.")
+            self.notify(text)
+            return
         self.select_row(target)
-        self.view.form.focus_criterion(0)
+        self.view.form.focus_criterion()
+        if skipped:
+            self.notify(
+                self.tr("Skipped {n} entry(ies) with a declared conflict of interest.").format(n=skipped)
+            )
+
+    def _score_from_list(self, digit: int | None) -> None:
+        """A digit or Enter typed in the entry list: focus the rubric and score its current criterion."""
+        form = self.view.form
+        detail = self.controller.detail
+        if detail is None:
+            self.notify(self.tr("Choose an entry in the list first."), problem=True)
+            return
+        if detail.conflict_reason is not None:
+            self._locked_key()
+            return
+        form.focus_criterion()
+        block = form.blocks[form.current_index] if 0 <= form.current_index < len(form.blocks) else None
+        if block is None:
+            return
+        title = block.criterion.title
+        if digit is None:
+            self.notify(
+                self.tr(
+                    "Now scoring “{criterion}”: type 1–9 for a level, Enter for the next criterion."
+                ).format(criterion=title)
+            )
+            return
+        target = QApplication.focusWidget() or block
+        key = int(Qt.Key.Key_0) + digit
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, str(digit)))
+        self.notify(
+            self.tr("Key {digit} went to “{criterion}” in the rubric; the cursor is there now.").format(
+                digit=digit, criterion=title
+            )
+        )
+
+    def _locked_key(self) -> None:
+        detail = self.controller.detail
+        if detail is not None:
+            self.notify(
+                self.tr(
+                    "{code} cannot be scored: you declared a conflict of interest ({reason}). "
+                    "Withdraw the declaration to score it."
+                ).format(code=detail.code, reason=detail.conflict_reason or ""),
+                problem=True,
+            )
 
     def focus_search(self) -> None:
         search = self.view.filter_bar.search
@@ -445,7 +583,17 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.controller.undo() is not None:
-            self.statusBar().showMessage(self.tr("Last score change undone."), 5000)
+            detail = self.controller.detail
+            entry = detail.code if detail is not None else ""
+            self.notify(self.tr("Last score change undone ({entry}).").format(entry=entry))
+
+    def notify(self, text: str, problem: bool = False) -> None:
+        """A confirmation (or problem) in the band above the status bar, long enough to read."""
+        stay = self.notice.show_text(text, problem=problem)
+        self.statusBar().showMessage(text, stay)
+
+    def _sheet_exported(self, result: ExportResult) -> None:
+        self.notify(self.tr("Score sheet saved and checked: {path}").format(path=result.path))
 
     def choose_file(self) -> None:
         """The "Open batch…" file dialog (non-blocking); the chosen file is imported."""
@@ -502,7 +650,7 @@ class MainWindow(QMainWindow):
                 added=len(summary.entries_added),
                 updated=len(summary.entries_updated),
             )
-        self.statusBar().showMessage(text, 15000)
+        self.notify(text)
 
     def show_conflict_dialog(self) -> ConflictDialog | None:
         detail = self.controller.detail
@@ -619,7 +767,7 @@ class MainWindow(QMainWindow):
             self.controller.load_rounds()
             self.backups.timer.start()
         if ok:
-            self.statusBar().showMessage(self.tr("Backup restored."), 10000)
+            self.notify(self.tr("Backup restored: the scores are now those of the backup."))
         return ok
 
     def show_about(self) -> QMessageBox:

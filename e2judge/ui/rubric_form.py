@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -43,12 +44,14 @@ class RubricForm(QWidget):
     overallEdited = Signal(str)
     declareConflictRequested = Signal()
     withdrawConflictRequested = Signal()
+    lockedKey = Signal()  # a digit typed on a conflict entry: nothing can be scored
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Rubric form"))
         self._rubric: Rubric | None = None
         self._detail: EntryDetail | None = None
+        self._focused_index: int | None = None  # the criterion last focused on this entry
         self.blocks: list[CriterionBlock] = []
         self._section_labels: list[QLabel] = []
 
@@ -195,8 +198,12 @@ class RubricForm(QWidget):
 
     def show_detail(self, detail: EntryDetail | None) -> None:
         """Show the saved scores of ``detail`` (None: no entry selected)."""
+        new_entry = (
+            detail is None or self._detail is None or detail.assignment_id != self._detail.assignment_id
+        )
         self._detail = detail
         if detail is None:
+            self._focused_index = None
             self.entry_label.setText(self.tr("No entry selected"))
             self.totals_label.setText("")
             self.scored_label.setText("")
@@ -206,6 +213,8 @@ class RubricForm(QWidget):
             self.content.setEnabled(False)
             return
         self.set_rubric(detail.rubric)
+        if new_entry:
+            self._focused_index = None
         self.entry_label.setText(f"{detail.code} · {detail.title}")
         self.status_badge.show()
         set_badge(self.status_badge, status_text(detail.status), status_colour(detail.status))
@@ -231,6 +240,28 @@ class RubricForm(QWidget):
         self.conflict_button.setVisible(not conflict)
         self.conflict_button.setEnabled(not conflict)
         self.content.setEnabled(not conflict)
+
+    @property
+    def current_index(self) -> int:
+        """The criterion being scored: the one last focused on this entry, else the first unscored."""
+        if self._focused_index is not None:
+            return self._focused_index
+        for block in self.blocks:
+            if block.points is None:
+                return block.index
+        return 0
+
+    @property
+    def locked(self) -> bool:
+        """True when the entry shown cannot be scored (none shown, or a declared conflict)."""
+        return self._detail is None or self._detail.conflict_reason is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits that reach the form itself (its blocks are disabled on a conflict entry)."""
+        if event.text().isdigit() and self._detail is not None and self._detail.conflict_reason is not None:
+            self.lockedKey.emit()
+            return
+        super().keyPressEvent(event)
 
     def _show_totals(self, detail: EntryDetail) -> None:
         t = detail.totals
@@ -279,7 +310,9 @@ class RubricForm(QWidget):
 
     # -- focus --------------------------------------------------------------------------------
 
-    def focus_criterion(self, index: int) -> None:
+    def focus_criterion(self, index: int | None = None) -> None:
+        """Focus the ``index``-th criterion (default: the current one)."""
+        index = self.current_index if index is None else index
         if 0 <= index < len(self.blocks):
             block = self.blocks[index]
             block.setFocus(Qt.FocusReason.TabFocusReason)
@@ -303,6 +336,8 @@ class RubricForm(QWidget):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         for block in self.blocks:
             current = new is not None and (new is block or block.isAncestorOf(new))
+            if current:
+                self._focused_index = block.index
             if bool(block.property("current")) != current:
                 block.setProperty("current", current)
                 block.style().unpolish(block)

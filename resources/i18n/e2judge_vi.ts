@@ -398,6 +398,10 @@
         <translation>Tìm bài</translation>
     </message>
     <message>
+        <source>Accents and capitals are ignored; Esc clears the search</source>
+        <translation>Không phân biệt dấu và chữ hoa; Esc để xoá ô tìm kiếm</translation>
+    </message>
+    <message>
         <source>Filter by status</source>
         <translation>Lọc theo trạng thái</translation>
     </message>
@@ -508,6 +512,14 @@
     <message>
         <source>{shown} of {total} entries shown</source>
         <translation>Hiển thị {shown} / {total} bài</translation>
+    </message>
+    <message>
+        <source>No entry matches “{text}”. Press Esc to clear the search.</source>
+        <translation>Không có bài nào khớp với “{text}”. Nhấn Esc để xoá ô tìm kiếm.</translation>
+    </message>
+    <message>
+        <source>No entry matches these filters.</source>
+        <translation>Không có bài nào khớp với các bộ lọc này.</translation>
     </message>
 </context>
 <context>
@@ -637,8 +649,48 @@
         <translation>Sao lưu không thành công: {reason}</translation>
     </message>
     <message>
-        <source>Last score change undone.</source>
-        <translation>Đã hoàn tác lần chấm gần nhất.</translation>
+        <source>This is the last entry to score in the list.</source>
+        <translation>Đây là bài cuối cùng cần chấm trong danh sách.</translation>
+    </message>
+    <message>
+        <source>This is the first entry to score in the list.</source>
+        <translation>Đây là bài đầu tiên cần chấm trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Entries with a declared conflict of interest are skipped.</source>
+        <translation>Các bài đã khai báo xung đột lợi ích được bỏ qua.</translation>
+    </message>
+    <message>
+        <source>Skipped {n} entry(ies) with a declared conflict of interest.</source>
+        <translation>Đã bỏ qua {n} bài đã khai báo xung đột lợi ích.</translation>
+    </message>
+    <message>
+        <source>Choose an entry in the list first.</source>
+        <translation>Hãy chọn một bài trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Now scoring “{criterion}”: type 1–9 for a level, Enter for the next criterion.</source>
+        <translation>Đang chấm “{criterion}”: gõ 1–9 để chọn mức, Enter để sang tiêu chí tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Key {digit} went to “{criterion}” in the rubric; the cursor is there now.</source>
+        <translation>Phím {digit} đã được ghi cho “{criterion}” trong phiếu chấm; con trỏ đang ở đó.</translation>
+    </message>
+    <message>
+        <source>{code} cannot be scored: you declared a conflict of interest ({reason}). Withdraw the declaration to score it.</source>
+        <translation>Không chấm được {code}: bạn đã khai báo xung đột lợi ích ({reason}). Hãy rút lại khai báo nếu muốn chấm bài này.</translation>
+    </message>
+    <message>
+        <source>Last score change undone ({entry}).</source>
+        <translation>Đã hoàn tác lần chấm gần nhất ({entry}).</translation>
+    </message>
+    <message>
+        <source>Score sheet saved and checked: {path}</source>
+        <translation>Đã lưu và kiểm tra phiếu điểm: {path}</translation>
+    </message>
+    <message>
+        <source>Backup restored: the scores are now those of the backup.</source>
+        <translation>Đã khôi phục bản sao lưu: điểm hiện tại là điểm trong bản sao lưu.</translation>
     </message>
     <message>
         <source>Open batch</source>
@@ -679,10 +731,6 @@
     <message>
         <source>Nothing was changed.</source>
         <translation>Không có gì bị thay đổi.</translation>
-    </message>
-    <message>
-        <source>Backup restored.</source>
-        <translation>Đã khôi phục bản sao lưu.</translation>
     </message>
     <message>
         <source>About E2 Judge</source>
@@ -744,6 +792,17 @@ Thư mục hồ sơ: {path}</translation>
     <message>
         <source>The histogram appears when entries are completely scored.</source>
         <translation>Biểu đồ sẽ hiện khi có bài đã chấm xong.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Confirmation</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Đóng thông báo</translation>
     </message>
 </context>
 <context>
