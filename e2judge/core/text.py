@@ -43,9 +43,40 @@ def clean_line(value: object) -> str:
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# Letters and punctuation a judge cannot tell apart when typing a search: đ and its look-alike ð
+# (ICU sorts ð as a d), typographic quotes and dashes (typed as ASCII ' " -).
+_FOLD = str.maketrans(
+    {
+        "đ": "d",
+        "ð": "d",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2010": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+
+
 def fold(value: str) -> str:
-    """Fold text for diacritic- and case-insensitive search ("Đổi mới" -> "doi moi")."""
-    return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold())).replace("đ", "d")
+    """Fold text for diacritic- and case-insensitive search ("Đổi mới" -> "doi moi").
+
+    Compatibility forms become their plain letters ("…" -> "...", "№" -> "no"), typographic
+    quotes and dashes their ASCII forms, so '"trao' finds "“Trao đổi”". Texts the collation
+    holds equal but for accents and case always fold to the same text.
+    """
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", value).casefold())
+    return unicodedata.normalize("NFC", _COMBINING.sub("", text).translate(_FOLD))
 
 
 def same_school(a: str, b: str) -> bool:

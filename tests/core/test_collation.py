@@ -54,32 +54,42 @@ def test_breve_and_circumflex_letters_follow_a() -> None:
     assert ordered("ê", "ez", "e") == ["e", "ez", "ê"]
 
 
-def test_tones_are_secondary_in_dictionary_order() -> None:
-    # ngang, huyền, sắc, hỏi, ngã, nặng
-    assert ordered("mạ", "mã", "mả", "má", "mà", "ma") == ["ma", "mà", "má", "mả", "mã", "mạ"]
-    # A tone never beats a letter: "mà" < "mb" although à is "after" a.
+def test_tones_are_secondary_in_the_cldr_order() -> None:
+    # ngang, huyền, hỏi, ngã, sắc, nặng (CLDR vi, as ICU and Vietnamese dictionaries have it)
+    assert ordered("mạ", "mã", "mả", "má", "mà", "ma") == ["ma", "mà", "mả", "mã", "má", "mạ"]
+    # A tone never beats a letter: "mạ" < "mb" although ạ is "after" a.
     assert ordered("mb", "mạ") == ["mạ", "mb"]
-    # Letters decide first, tones word by word after.
+    # Letters decide first, accents left to right after.
     assert ordered("mà mạ", "ma ma", "mà ma", "ma mạ") == ["ma ma", "ma mạ", "mà ma", "mà mạ"]
     assert ordered("Hà Nội", "Ha Noi", "Hà Nôi") == ["Ha Noi", "Hà Nôi", "Hà Nội"]  # o < ô first
 
 
-def test_tone_placement_and_normal_form_do_not_matter() -> None:
-    assert key("hoà") == key("hòa")
-    assert key("thuỷ") == key("thủy")
-    for text in ("Đà Nẵng", "Nguyễn Thị Hồng", "Ứng dụng", "Trường THPT Lê Quý Đôn"):
+def test_normal_form_does_not_matter_and_tone_placement_is_an_accent_difference() -> None:
+    for text in ("Đà Nẵng", "Nguyễn Thị Hồng", "Ứng dụng", "Trường THPT Lê Quý Đôn", "Ặ", "ừng"):
         assert key(unicodedata.normalize("NFD", text)) == key(text)
         assert key(unicodedata.normalize("NFC", text)) == key(text)
+    # "hoà" and "hòa" have the same letters; ICU puts the mark further right first.
+    assert key("hoà")[0] == key("hòa")[0]
+    assert ordered("hòa", "hoà") == ["hoà", "hòa"]
 
 
-def test_case_and_spacing_are_ignored() -> None:
-    assert key("ĐÀ NẴNG") == key("đà nẵng")
-    assert key("  Gia   Lai ") == key("Gia Lai")
-    assert key("Ð") == key("Đ")  # the Icelandic eth look-alike
+def test_case_is_the_last_difference_and_every_space_counts() -> None:
+    assert key("ĐÀ NẴNG")[:2] == key("đà nẵng")[:2]
+    assert ordered("ĐÀ NẴNG", "đà nẵng", "Đà Nẵng") == ["đà nẵng", "Đà Nẵng", "ĐÀ NẴNG"]
+    assert ordered("a b", "a  b", "ab") == ["a  b", "a b", "ab"]  # repeated spaces are not collapsed
+    assert ordered("Hà Nội ", " Hà Nội", "Hà Nội") == [" Hà Nội", "Hà Nội", "Hà Nội "]
+
+
+def test_eth_is_a_d_with_an_accent_not_d_stroke() -> None:
+    assert key("Ðà")[0] == key("Dà")[0] != key("Đà")[0]
+    assert ordered("Đa", "Ða", "Da", "Dz") == ["Da", "Ða", "Dz", "Đa"]
 
 
 def test_classes_spaces_symbols_digits_letters() -> None:
     assert ordered("a", "1", "-", "Gia Lai", "Gia-Lai", "Gia") == ["-", "1", "a", "Gia", "Gia Lai", "Gia-Lai"]
+    # Punctuation follows ICU's table, not code points: "_" (U+005F) comes before "-" (U+002D).
+    assert ordered("a-b", "a_b", "a!b", "a#b") == ["a_b", "a-b", "a!b", "a#b"]
+    assert ordered("a.b", "a…b") == ["a…b", "a.b"]  # "…" weighs as "..."
 
 
 @pytest.mark.parametrize("text", ["", " ", "日本", "Ñandú", "x\u0308"])
