@@ -127,12 +127,19 @@ class CriterionBlock(QFrame):
         self._points: float | None = None
         self._saved_comment = ""
         self._needs_comment = False
+        self._showing = False  # set_state is checking radios: not the judge's choice
         self.setObjectName("criterion")
         self.setProperty("current", False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(criterion.title)
-        self.setAccessibleDescription(criterion.description)
+        self.setAccessibleDescription(
+            " ".join(
+                part
+                for part in (criterion.description, self.tr("Keys: 1–9 level, arrows, C comment."))
+                if part
+            )
+        )
 
         self.title = plain_label(f"{index + 1}. {criterion.title}", name=criterion.title)
         font = self.title.font()
@@ -168,14 +175,16 @@ class CriterionBlock(QFrame):
         if criterion.levels:
             for i, level in enumerate(criterion.levels):
                 radio = QRadioButton(self)
-                radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                radio.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows move between levels
                 descriptor = ClickableLabel(level.descriptor, self)
                 descriptor.clicked.connect(radio.click)
                 self.group.addButton(radio, i)
                 self.radios.append(radio)
                 choices.addWidget(radio, i, 0, Qt.AlignmentFlag.AlignTop)
                 choices.addWidget(descriptor, i, 1)
-            self.group.idClicked.connect(self._level_clicked)
+            # Saved from "toggled", not "clicked": a screen reader's Toggle action and the arrow
+            # keys check a level without any click.
+            self.group.idToggled.connect(self._level_toggled)
         else:
             self.spin = PointsSpinBox(criterion, self)
             self.spin.valueChanged.connect(self._spin_changed)
@@ -263,10 +272,14 @@ class CriterionBlock(QFrame):
         self._points = points
         self._needs_comment = needs_comment
         if self.radios:
-            self.group.setExclusive(False)
-            for i, (radio, level) in enumerate(zip(self.radios, self.criterion.levels, strict=True)):
-                radio.setChecked(points is not None and level.points == points and self._first_level(i))
-            self.group.setExclusive(True)
+            self._showing = True
+            try:
+                self.group.setExclusive(False)
+                for i, (radio, level) in enumerate(zip(self.radios, self.criterion.levels, strict=True)):
+                    radio.setChecked(points is not None and level.points == points and self._first_level(i))
+                self.group.setExclusive(True)
+            finally:
+                self._showing = False
         if self.spin is not None:
             self.spin.set_points(points)
         if comment != self.comment.toPlainText():
@@ -324,8 +337,9 @@ class CriterionBlock(QFrame):
         self._choose(self.criterion.levels[number - 1].points)
         return True
 
-    def _level_clicked(self, index: int) -> None:
-        self._choose(self.criterion.levels[index].points)
+    def _level_toggled(self, index: int, checked: bool) -> None:
+        if checked and not self._showing:
+            self._choose(self.criterion.levels[index].points)
 
     def _spin_changed(self, _value: float) -> None:
         if self.spin is not None:
@@ -361,6 +375,10 @@ class CriterionBlock(QFrame):
             return
         if mods == Qt.KeyboardModifier.NoModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.moveRequested.emit(self.index, 1)
+            return
+        if mods == Qt.KeyboardModifier.NoModifier and key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.radios:
+            checked = self.group.checkedButton()
+            (checked or self.radios[0]).setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_C:
             self.comment.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -224,6 +224,10 @@ class DetailsPane(QWidget):
         ):
             label.setText(text)
         self.description_header.setText(self.tr("Description"))
+        self.splitter.setAccessibleName(self.tr("Entry text and attachments"))
+        self.splitter.handle(1).setAccessibleName(
+            self.tr("Divider between the entry text and the attachments")
+        )
         self.links_header.setText(self.tr("Links"))
         self.attachments_header.setText(self.tr("Attachments"))
         self.open_button.setText(self.tr("Open in viewer"))

@@ -67,8 +67,8 @@ class ExportDoneDialog(QDialog):
             self.incomplete.setText(
                 self.tr(
                     "{n} of {total} entries were exported as incomplete. Export again when they are "
-                    "finished: the next export is the next revision."
-                ).format(n=len(result.incomplete), total=result.entries)
+                    "finished: that sheet will be revision {next}, and the organizer keeps only the newest."
+                ).format(n=len(result.incomplete), total=result.entries, next=result.revision + 1)
             )
         self.incomplete.setVisible(bool(result.incomplete))
         self.email_label = plain_label(

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from e2judge.core.errors import InputRefused
 from e2judge.formats.keys import WrongPassphrase
-from e2judge.services.judge.judge_key import judge_key_info
+from e2judge.services.judge.judge_key import judge_key_info, unlock_judge_key
 from e2judge.services.judge.rounds import RoundRef
-from e2judge.services.judge.sheet_export import ExportResult, export_sheet, incomplete_entries
+from e2judge.services.judge.sheet_export import ExportResult, export_sheet, incomplete_entries, next_revision
 from e2judge.ui.background import TaskRunner
 from e2judge.ui.context import AppContext
 from e2judge.ui.export_done import ExportDoneDialog
@@ -45,13 +45,16 @@ class SheetExporter(QObject):
         if self._tasks.running:
             return False
         incomplete = incomplete_entries(self._ctx.db, ref)
-        if incomplete and not self._export_incomplete(incomplete):
+        if incomplete and not self._export_incomplete(incomplete, next_revision(self._ctx.db, ref)):
             return False
         creating = judge_key_info(self._ctx.profile) is None
         action = self.tr("Sign the score sheet of {judge} for {round}").format(
             judge=ref.judge_key, round=ref.round_name
         )
-        passphrase = PassphraseDialog.ask(creating, self._window, action=action)
+        # An existing key is opened while the dialog is still up: a typo is said at once, before
+        # the folder is asked (the export itself opens it again).
+        check = None if creating else self.check_passphrase
+        passphrase = PassphraseDialog.ask(creating, self._window, action=action, check=check)
         if passphrase is None:
             return False
         out_dir = ask_folder(self._ctx, self._window, self.tr("Folder or USB drive for the score sheet"))
@@ -64,14 +67,27 @@ class SheetExporter(QObject):
 
         return self._tasks.run(job, self.tr("Signing and saving the score sheet…"), self._done, self._failed)
 
-    def _export_incomplete(self, codes: list[str]) -> bool:
+    def check_passphrase(self, passphrase: str) -> str | None:
+        """Why ``passphrase`` does not open the judge's key (None: it does)."""
+        try:
+            unlock_judge_key(self._ctx.profile, passphrase)
+        except WrongPassphrase:
+            return self.tr(
+                "The passphrase is wrong. Type the passphrase you chose when your signing key was created."
+            )
+        except InputRefused as exc:
+            return exc.reason
+        return None
+
+    def _export_incomplete(self, codes: list[str], revision: int) -> bool:
         answer = ask(
             self._window,
             self.tr("Some entries are not finished"),
             self.tr(
-                "{n} entries are not completely scored. Export them as incomplete? "
-                "You can export again later: the next export is the next revision."
-            ).format(n=len(codes)),
+                "{n} entries are not completely scored. Export them as incomplete? This sheet will be "
+                "revision {revision}. When you have finished, export again: that sheet will be revision "
+                "{next}, and the organizer keeps only the newest."
+            ).format(n=len(codes), revision=revision, next=revision + 1),
             listing(codes),
         )
         return answer == Button.Yes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from e2judge.services.judge.entries import Status
 from e2judge.ui.entry_model import Filter
@@ -28,7 +28,12 @@ class FilterBar(QWidget):
         self.status = QComboBox(self)
         self.category = QComboBox(self)
         self.province = QComboBox(self)
+        self.labels: dict[QComboBox, QLabel] = {}
         for combo in (self.status, self.category, self.province):
+            label = QLabel(self)
+            label.setBuddy(combo)  # a combo box announces its value; the label says what it is for
+            label.setStyleSheet("color: #6b7280; font-size: 8.5pt;")
+            self.labels[combo] = label
             combo.setMinimumContentsLength(8)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self._emit)
@@ -37,9 +42,9 @@ class FilterBar(QWidget):
         layout.setHorizontalSpacing(4)
         layout.setVerticalSpacing(4)
         layout.addWidget(self.search, 0, 0, 1, 3)
-        layout.addWidget(self.status, 1, 0)
-        layout.addWidget(self.category, 1, 1)
-        layout.addWidget(self.province, 1, 2)
+        for column, combo in enumerate((self.status, self.category, self.province)):
+            layout.addWidget(self.labels[combo], 1, column)
+            layout.addWidget(combo, 2, column)
         self._categories: list[str] = []
         self._provinces: list[str] = []
         self._quiet = False
@@ -54,6 +59,9 @@ class FilterBar(QWidget):
         self.status.setAccessibleName(self.tr("Filter by status"))
         self.category.setAccessibleName(self.tr("Filter by category"))
         self.province.setAccessibleName(self.tr("Filter by province"))
+        self.labels[self.status].setText(self.tr("Status"))
+        self.labels[self.category].setText(self.tr("Category"))
+        self.labels[self.province].setText(self.tr("Province"))
         self._fill()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -82,6 +90,8 @@ class FilterBar(QWidget):
         self._fill(reset=True)
         self.province.setVisible(not blind and bool(provinces))
         self.category.setVisible(bool(categories))
+        for combo, label in self.labels.items():
+            label.setVisible(not combo.isHidden())
 
     def _fill(self, reset: bool = False) -> None:
         self._quiet = True

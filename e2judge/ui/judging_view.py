@@ -53,6 +53,9 @@ class JudgingView(QWidget):
         bar_layout = QHBoxLayout(bar)
         bar_layout.setContentsMargins(10, 6, 10, 6)
         bar_layout.setSpacing(8)
+        self.round_combo_label = QLabel(self)
+        self.round_combo_label.setBuddy(self.round_combo)
+        bar_layout.addWidget(self.round_combo_label)
         bar_layout.addWidget(self.round_combo)
         bar_layout.addWidget(self.round_label)
         bar_layout.addWidget(self.judge_label)
@@ -129,6 +132,10 @@ class JudgingView(QWidget):
 
     def retranslate(self) -> None:
         self.round_combo.setAccessibleName(self.tr("Contest round"))
+        self.round_combo_label.setText(self.tr("Round:"))
+        self.splitter.setAccessibleName(self.tr("Entry list, entry details and rubric"))
+        self.splitter.handle(1).setAccessibleName(self.tr("Divider between the entry list and the details"))
+        self.splitter.handle(2).setAccessibleName(self.tr("Divider between the details and the rubric"))
         self.table.setAccessibleName(self.tr("Entry list"))
         self.model.retranslate()
         self.show_round(self._ref, self.round_combo.count())
@@ -152,6 +159,7 @@ class JudgingView(QWidget):
         self._ref = ref
         several = count > 1
         self.round_combo.setVisible(several)
+        self.round_combo_label.setVisible(several)
         self.round_label.setVisible(not several and ref is not None)
         if ref is None:
             self.round_label.setText("")

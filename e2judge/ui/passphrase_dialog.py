@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +29,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, create: bool, parent: QWidget | None = None, *, action: str = "") -> None:
         super().__init__(parent)
         self.creating = create
+        self._check: Callable[[str], str | None] | None = None
         title = self.tr("Create your signing key") if create else self.tr("Passphrase of your signing key")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -115,6 +120,15 @@ class PassphraseDialog(QDialog):
 
     def accept(self) -> None:
         problem = self.problem()
+        if problem is None and self._check is not None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                problem = self._check(self.passphrase.text())
+            finally:
+                QApplication.restoreOverrideCursor()
+            if problem is not None:
+                self.passphrase.selectAll()
+                self.passphrase.setFocus()
         if problem is not None:
             self.error.setText(problem)
             if self.error.isHidden():
@@ -124,9 +138,20 @@ class PassphraseDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, create: bool, parent: QWidget | None = None, *, action: str = "") -> str | None:
-        """Show the dialog (modal); the passphrase, or None when cancelled."""
+    def ask(
+        cls,
+        create: bool,
+        parent: QWidget | None = None,
+        *,
+        action: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> str | None:
+        """Show the dialog (modal); the passphrase, or None when cancelled.
+
+        ``check`` (if given) says why a typed passphrase is refused; the dialog then stays open.
+        """
         dialog = cls(create, parent, action=action)
+        dialog._check = check
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.text()

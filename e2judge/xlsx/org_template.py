@@ -119,7 +119,7 @@ RUBRIC_HELP: dict[str, str] = {
     "description": "Mô tả tiêu chí cho giám khảo; được xuống dòng.",
     "max_points": "Bắt buộc. Điểm tối đa, số lớn hơn 0 (dùng dấu chấm hoặc dấu phẩy thập phân).",
     "step": "Không bắt buộc. Bước điểm, ví dụ 0.5; phải chia hết điểm tối đa. Để trống = 1.",
-    "weight": "Không bắt buộc. Hệ số nhân khi tính tổng có trọng số, lớn hơn 0. Để trống = 1.",
+    "weight": "Không bắt buộc. Trọng số của tiêu chí khi tính tổng có trọng số, lớn hơn 0. Để trống = 1.",
     "levels": "Không bắt buộc. Các mức điểm, mỗi dòng một mức dạng 'điểm: mô tả', ví dụ '4: Xuất sắc'. "
     "Điểm từ 0 đến điểm tối đa, là bội của bước điểm. Khi có các mức, giám khảo chỉ chọn được các mức này.",
     "comment_rule": "Không bắt buộc. Khi nào giám khảo phải ghi nhận xét: never (không bao giờ), always "

@@ -217,7 +217,8 @@ def _details_sheet(ws: Worksheet, r: Results) -> None:
         ("Họ và tên giám khảo", 24, None),
         *[
             (
-                f"{c.title} ({c.id}; tối đa {format_points(c.max_points)}, hệ số {format_points(c.weight)})",
+                f"{c.title} ({c.id}; tối đa {format_points(c.max_points)}, "
+                f"trọng số {format_points(c.weight)})",
                 14,
                 SCORE_FORMAT,
             )

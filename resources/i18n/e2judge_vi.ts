@@ -54,12 +54,16 @@
 <context>
     <name>CriterionBlock</name>
     <message>
+        <source>Keys: 1–9 level, arrows, C comment.</source>
+        <translation>Phím: 1–9 chọn mức, mũi tên, C nhận xét.</translation>
+    </message>
+    <message>
         <source>max {points}</source>
         <translation>tối đa {points}</translation>
     </message>
     <message>
         <source>weight ×{weight}</source>
-        <translation>hệ số ×{weight}</translation>
+        <translation>trọng số ×{weight}</translation>
     </message>
     <message>
         <source>comment required</source>
@@ -195,6 +199,14 @@
     <message>
         <source>PDF preview</source>
         <translation>Xem trước PDF</translation>
+    </message>
+    <message>
+        <source>Entry text and attachments</source>
+        <translation>Nội dung bài và tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Divider between the entry text and the attachments</source>
+        <translation>Thanh chia giữa nội dung bài và tệp đính kèm</translation>
     </message>
     <message>
         <source>Open in viewer</source>
@@ -347,8 +359,8 @@
         <translation>Bài chưa chấm xong</translation>
     </message>
     <message>
-        <source>{n} of {total} entries were exported as incomplete. Export again when they are finished: the next export is the next revision.</source>
-        <translation>{n}/{total} bài được xuất ở trạng thái chưa chấm xong. Hãy xuất lại khi chấm xong: lần xuất sau sẽ là lần xuất tiếp theo.</translation>
+        <source>{n} of {total} entries were exported as incomplete. Export again when they are finished: that sheet will be revision {next}, and the organizer keeps only the newest.</source>
+        <translation>{n}/{total} bài được xuất ở trạng thái chưa chấm xong. Khi chấm xong, hãy xuất lại: phiếu đó là lần xuất {next}, và ban tổ chức chỉ giữ phiếu mới nhất.</translation>
     </message>
     <message>
         <source>Text for an email to the organizer (attach the file above):</source>
@@ -412,6 +424,18 @@
     <message>
         <source>Filter by province</source>
         <translation>Lọc theo tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -488,6 +512,22 @@
     <message>
         <source>Contest round</source>
         <translation>Vòng thi</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Vòng thi:</translation>
+    </message>
+    <message>
+        <source>Entry list, entry details and rubric</source>
+        <translation>Danh sách bài, thông tin bài và phiếu chấm</translation>
+    </message>
+    <message>
+        <source>Divider between the entry list and the details</source>
+        <translation>Thanh chia giữa danh sách bài và thông tin bài</translation>
+    </message>
+    <message>
+        <source>Divider between the details and the rubric</source>
+        <translation>Thanh chia giữa thông tin bài và phiếu chấm</translation>
     </message>
     <message>
         <source>Entry list</source>
@@ -745,7 +785,7 @@
 Every score is saved at once on this computer; nothing is sent over the Internet.
 
 Profile folder: {path}</source>
-        <translation>Chấm bài ngoại tuyến cho Diễn đàn Trao đổi Giáo dục Việt Nam.
+        <translation>Chấm bài ngoại tuyến cho Diễn đàn Giáo dục E2 Việt Nam (E2 Việt Nam).
 Mọi điểm được lưu ngay trên máy này; không có gì được gửi qua Internet.
 
 Thư mục hồ sơ: {path}</translation>
@@ -1127,7 +1167,7 @@ Bài này bị khoá và không được tính.</translation>
     </message>
     <message>
         <source>Total {raw} / {raw_max} · weighted {weighted} / {weighted_max} ({percent}%)</source>
-        <translation>Tổng {raw} / {raw_max} · có hệ số {weighted} / {weighted_max} ({percent}%)</translation>
+        <translation>Tổng {raw} / {raw_max} · có trọng số {weighted} / {weighted_max} ({percent}%)</translation>
     </message>
     <message>
         <source>{scored} of {count} criteria scored</source>
@@ -1154,7 +1194,7 @@ Bài này bị khoá và không được tính.</translation>
     </message>
     <message>
         <source>Weighted total</source>
-        <translation>Tổng có hệ số</translation>
+        <translation>Tổng có trọng số</translation>
     </message>
     <message>
         <source>% of max</source>
@@ -1176,12 +1216,16 @@ Bài này bị khoá và không được tính.</translation>
         <translation>Đang ký và lưu phiếu điểm…</translation>
     </message>
     <message>
+        <source>The passphrase is wrong. Type the passphrase you chose when your signing key was created.</source>
+        <translation>Mật khẩu không đúng. Hãy gõ mật khẩu bạn đã chọn khi tạo khoá ký.</translation>
+    </message>
+    <message>
         <source>Some entries are not finished</source>
         <translation>Còn bài chưa chấm xong</translation>
     </message>
     <message>
-        <source>{n} entries are not completely scored. Export them as incomplete? You can export again later: the next export is the next revision.</source>
-        <translation>{n} bài chưa được chấm xong. Vẫn xuất các bài này ở trạng thái chưa chấm xong? Bạn có thể xuất lại sau: lần xuất sau sẽ là lần xuất tiếp theo.</translation>
+        <source>{n} entries are not completely scored. Export them as incomplete? This sheet will be revision {revision}. When you have finished, export again: that sheet will be revision {next}, and the organizer keeps only the newest.</source>
+        <translation>{n} bài chưa được chấm xong. Vẫn xuất các bài này ở trạng thái chưa chấm xong? Phiếu này là lần xuất {revision}. Khi chấm xong, hãy xuất lại: phiếu đó là lần xuất {next}, và ban tổ chức chỉ giữ phiếu mới nhất.</translation>
     </message>
     <message>
         <source>The passphrase is wrong. Nothing was exported.</source>
@@ -1368,7 +1412,7 @@ Bài này bị khoá và không được tính.</translation>
     </message>
     <message>
         <source>Score the entries of the Education Exchange forum, fully offline.</source>
-        <translation>Chấm bài dự thi Diễn đàn Trao đổi Giáo dục, hoàn toàn ngoại tuyến.</translation>
+        <translation>Chấm bài dự thi Diễn đàn Giáo dục E2 Việt Nam, hoàn toàn ngoại tuyến.</translation>
     </message>
     <message>
         <source>Open batch…</source>

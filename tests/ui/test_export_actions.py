@@ -176,15 +176,54 @@ def test_a_complete_round_exports_without_warning_and_the_next_export_is_revisio
     assert all(e.complete for e in sheet.payload.entries)
 
 
-def test_a_wrong_passphrase_shows_the_reason_and_writes_nothing(
+def test_a_wrong_passphrase_is_refused_in_the_dialog_before_the_folder_is_asked(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: MonkeyPatch
 ) -> None:
     window = make_window(entries=2)
     with_key(window)
     out = tmp_path / "usb"
     out.mkdir()
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    folders: list[Any] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **_k: folders.append(a) or str(out))
+    errors: list[str] = []
+
+    def wrong_then_right(dialog: PassphraseDialog) -> None:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.passphrase.setText("không phải mật khẩu")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        errors.append(dialog.error.text() if dialog.isVisible() and dialog.error.isVisible() else "")
+        errors.append(f"folders asked: {len(folders)}")
+        dialog.passphrase.setText(PASSPHRASE)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    when_modal(PassphraseDialog, wrong_then_right, [])
+    assert window.export_sheet()
+    assert errors == [
+        "Mật khẩu không đúng. Hãy gõ mật khẩu bạn đã chọn khi tạo khoá ký.",
+        "folders asked: 0",
+    ]
+    assert len(folders) == 1
+    # The incomplete warning says which revision this sheet is and which the next will be.
+    assert "Phiếu này là lần xuất 1" in asked[0] and "lần xuất 2" in asked[0]
+    qtbot.waitUntil(lambda: window.sheet_exporter.done_dialog is not None, timeout=20000)
+    assert [f.name for f in out.iterdir()] == ["e2-2025-GK01-r1.e2sheet"]
+    done = window.sheet_exporter.done_dialog
+    assert "lần xuất 2" in done.incomplete.text() and "mới nhất" in done.incomplete.text()
+    done.close()
+
+
+def test_a_wrong_passphrase_at_export_time_shows_the_reason_and_writes_nothing(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    """The key changed between the dialog and the export: the export refuses, nothing written."""
+    window = make_window(entries=2)
+    with_key(window)
+    out = tmp_path / "usb"
+    out.mkdir()
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(out))
+    monkeypatch.setattr(window.sheet_exporter, "check_passphrase", lambda _text: None)
     when_modal(PassphraseDialog, type_passphrase(qtbot, "không phải mật khẩu"), [])
     assert window.export_sheet()
     qtbot.waitUntil(lambda: window.sheet_exporter.message_box is not None, timeout=20000)

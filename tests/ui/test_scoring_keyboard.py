@@ -61,7 +61,7 @@ def test_find_without_accents_and_score_fully_by_keyboard(qtbot: QtBot, make_win
     assert window.controller.detail.status is Status.COMPLETE
     assert window.status.progress_label.text() == "1 / 5 đã chấm xong"
     assert "Tổng 7,5 / 12" in form.totals_label.text()
-    assert "có hệ số 9,5 / 16 (59,4%)" in form.totals_label.text()
+    assert "có trọng số 9,5 / 16 (59,4%)" in form.totals_label.text()
 
 
 def test_digits_pick_levels_and_zero_clears(qtbot: QtBot, make_window: WindowFactory) -> None:

@@ -83,7 +83,7 @@ def test_sheets_headings_frozen_and_filtered(results: Results, tmp_path: Path) -
     judges = [c.value for c in _ws(wb, "Giám khảo")[1]]
     assert "Độ lệch chuẩn" in judges and "Mức khắt khe (TB giám khảo − TB chung)" in judges
     details = [c.value for c in _ws(wb, "Điểm chi tiết")[1]]
-    assert "Hợp tác (HT; tối đa 4, hệ số 1)" in details and "Tổng có trọng số (tối đa 10)" in details
+    assert "Hợp tác (HT; tối đa 4, trọng số 1)" in details and "Tổng có trọng số (tối đa 10)" in details
 
 
 def test_values_and_number_formats(results: Results, tmp_path: Path) -> None:

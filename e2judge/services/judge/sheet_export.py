@@ -75,6 +75,13 @@ def incomplete_entries(db: Database, ref: HasBatch) -> list[str]:
         return [e.code for e in entry_scores(s, batch) if not e.complete and e.conflict_reason is None]
 
 
+def next_revision(db: Database, ref: HasBatch) -> int:
+    """The revision number the next exported score sheet of ``ref`` will carry."""
+    with db.session() as s:
+        last = last_sheet(s, ref.batch_id)
+        return 1 if last is None else last.revision + 1
+
+
 def last_sheet(s: Session, batch_id: int) -> SheetRevision | None:
     """The newest score sheet exported for a batch, if any."""
     return s.scalar(
