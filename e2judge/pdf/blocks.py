@@ -12,8 +12,9 @@ from e2judge.pdf.page import FRAME_WIDTH
 from e2judge.pdf.styles import MUTED, RULE, Styles, plain_style
 
 
-def signature_block(ctx: ReportContext, st: Styles, lb: Labels) -> Flowable:
-    """Judge, date, batch, sheet revision and key fingerprint on the left; a signature space on the right."""
+def signature_block(ctx: ReportContext, st: Styles, lb: Labels, *, sign_space: float = 18 * mm) -> Flowable:
+    """Judge, date, batch, sheet revision and key fingerprint on the left; a signature space
+    (``sign_space`` high) on the right."""
     if ctx.sheet_revision is not None and ctx.sheet_exported_at is not None:
         revision = lb(
             "sheet_revision_value", revision=ctx.sheet_revision, date=lb.date(ctx.sheet_exported_at)
@@ -45,7 +46,7 @@ def signature_block(ctx: ReportContext, st: Styles, lb: Labels) -> Flowable:
         Spacer(1, 2 * mm),
         st.shared(lb("signature"), st.center_bold),
         st.shared(lb("signature_hint"), st.center_muted),
-        Spacer(1, 18 * mm),
+        Spacer(1, sign_space),
         st.shared(ctx.judge_name, st.center_bold),
     ]
     block = Table([[left, right]], colWidths=[left_w, FRAME_WIDTH - left_w])

@@ -1,5 +1,10 @@
 """The per-entry rubric report a judge prints, signs and files: one entry per page run.
 
+Laid out to keep an entry on one page when it fits (a six-criterion rubric with short comments
+does): title and round on one line, the entry's facts two to a line, the totals on one line, and
+a criterion's description only while no level is chosen (then the level's descriptor says it).
+A declared conflict prints "Xung đột lợi ích — không chấm" and its reason, never zeros.
+
 Every entry starts on a new page, with its code in the page header, and its pages are numbered on
 their own ("Trang 1 / 2", "Trang 2 / 2", then the next entry's "Trang 1 / 1"), so each entry's
 report can be signed and filed separately.
@@ -20,12 +25,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
+from e2judge.core.collation import vietnamese_sort_key
 from e2judge.core.rubric import Criterion
 from e2judge.db.session import Database
 from e2judge.paths import Profile
 from e2judge.pdf.blocks import signature_block
 from e2judge.pdf.context import ReportContext, report_context
-from e2judge.pdf.fonts import BOLD, FAMILY
+from e2judge.pdf.fonts import BOLD
 from e2judge.pdf.labels import Labels
 from e2judge.pdf.page import FRAME_WIDTH, PageNote, PageSetup, SectionStart, build_pdf
 from e2judge.pdf.styles import (
@@ -59,15 +65,17 @@ def write_entry_reports(
     codes: Sequence[str] | None = None,
     lang: str = "vi",
 ) -> int:
-    """Write the rubric report of every entry (or of ``codes``, in that order) to ``out``; pages written.
+    """Write the rubric report of every entry, in the entry list's order (or of ``codes``, in that
+    order) to ``out``; pages written.
 
     An unknown code raises ``EntryNotFound`` before anything is written.
     """
     labels = Labels(lang)
     if codes:
         ids = [find_assignment(db, ref, code) for code in codes]
-    else:
-        ids = [row.assignment_id for row in list_entries(db, ref)]
+    else:  # the entry list's order: codes in Vietnamese alphabetical order
+        rows = sorted(list_entries(db, ref), key=lambda row: vietnamese_sort_key(row.code))
+        ids = [row.assignment_id for row in rows]
     context = report_context(db, profile, ref)
     details = (entry_detail(db, profile, ref, aid) for aid in ids)
     return write_entry_pdf(details, context, out, labels)
@@ -104,24 +112,24 @@ def entry_story(detail: EntryDetail, ctx: ReportContext, st: Styles, lb: Labels)
     story: list[Flowable] = [
         SectionStart(),
         PageNote(f"{lb('code')}: {detail.code}"),
-        st.p(lb("entry_title"), st.title),
-        st.p(f"{ctx.round_name}", st.subtitle),
-        *_info(detail, ctx, st, lb),
+        st.p(f"{lb('entry_title')} · {ctx.round_name}", st.derived("entry-title", st.title, spaceAfter=3)),
+        _info(detail, ctx, st, lb),
     ]
     if detail.conflict_reason is not None:
         story += [Spacer(1, 3 * mm), _conflict_box(detail.conflict_reason, st, lb)]
-    story += [Spacer(1, 4 * mm), _criteria_table(detail, st, lb), Spacer(1, 3 * mm)]
-    story.append(_totals(detail, lb))
+    story += [Spacer(1, 2 * mm), _criteria_table(detail, st, lb), Spacer(1, 1.5 * mm)]
+    story.append(_totals(detail, st, lb))
     if not detail.totals.complete and detail.conflict_reason is None:
         incomplete = lb("incomplete", scored=detail.totals.scored, total=detail.totals.criteria)
         story += [Spacer(1, 2 * mm), st.p(incomplete, st.warning)]
-    story.append(st.p(lb("overall_comment"), st.heading))
+    heading = st.derived("entry-heading", st.heading, spaceBefore=5, spaceAfter=2)
     overall = detail.overall_comment.strip()
     if overall:
+        story.append(st.p(lb("overall_comment"), heading))
         story += [st.p(part) for part in _paragraphs(overall)]
     else:
-        story.append(st.p(lb("none"), st.label))
-    story += [Spacer(1, 6 * mm), signature_block(ctx, st, lb)]
+        story.append(st.p(f"{lb('overall_comment')}: {lb('none')}", heading))
+    story += [Spacer(1, 2 * mm), signature_block(ctx, st, lb, sign_space=10 * mm)]
     return story
 
 
@@ -131,35 +139,41 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _info(detail: EntryDetail, ctx: ReportContext, st: Styles, lb: Labels) -> list[Flowable]:
-    """The entry's facts, each a paragraph with its label hanging on the left."""
-    value = st.derived(
-        "info",
-        st.cell,
-        leftIndent=_LABEL_W,
-        bulletIndent=0,
-        bulletFontName=FAMILY,
-        bulletFontSize=st.cell.fontSize,
-        bulletColor=MUTED,
-        spaceAfter=2,
-    )
-    bold = st.derived("info-bold", value, fontName=BOLD)
+def _info(detail: EntryDetail, ctx: ReportContext, st: Styles, lb: Labels) -> Table:
+    """The entry's facts: code and title on full lines, the others two to a line."""
+    label = st.derived("info-label", st.cell, textColor=MUTED)
+    bold = st.derived("info-bold", st.cell, fontName=BOLD)
     dash = lb("dash")
-    out: list[Flowable] = [
-        st.p(detail.code, bold, bullet=lb("code")),
-        st.p(detail.title or dash, bold, bullet=lb("title")),
+    rows: list[list[object]] = [
+        [st.p(lb("code"), label), st.p(detail.code, bold), "", ""],
+        [st.p(lb("title"), label), st.p(detail.title or dash, bold), "", ""],
     ]
+    pairs: list[tuple[str, str]] = []
     if not ctx.blind:
-        out += [
-            st.p(detail.authors or dash, value, bullet=lb("authors")),
-            st.p(detail.school or dash, value, bullet=lb("school")),
-            st.p(detail.province or dash, value, bullet=lb("province")),
-        ]
+        pairs += [("authors", detail.authors), ("school", detail.school), ("province", detail.province)]
     if detail.category:
-        out.append(st.p(detail.category, value, bullet=lb("category")))
+        pairs.append(("category", detail.category))
+    for i in range(0, len(pairs), 2):
+        row: list[object] = []
+        for key, text in pairs[i : i + 2]:
+            row += [st.p(lb(key), label), st.p(text or dash, st.cell)]
+        rows.append(row + [""] * (4 - len(row)))
+    spans = [("SPAN", (1, r), (3, r)) for r in (0, 1)]
     if ctx.blind:
-        out.append(st.p(lb("blind_note"), st.derived("info-note", st.cell_muted, leftIndent=_LABEL_W)))
-    return out
+        rows.append([st.p(lb("blind_note"), st.cell_muted), "", "", ""])
+        spans.append(("SPAN", (0, len(rows) - 1), (3, len(rows) - 1)))
+    label_w, value_w = 29 * mm, FRAME_WIDTH / 2 - 29 * mm
+    table = Table(rows, colWidths=[label_w, value_w, label_w, value_w])
+    table.setStyle(
+        plain_style(
+            *spans,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        )
+    )
+    return table
 
 
 def _conflict_box(reason: str, st: Styles, lb: Labels) -> Table:
@@ -183,10 +197,13 @@ def _criterion_cell(c: Criterion, detail: EntryDetail, st: Styles, lb: Labels) -
     if c.weight != 1:
         title += f" ({lb('weight', weight=lb.number(c.weight))})"
     cell: list[Flowable] = [st.shared(title, st.cell_bold)]
-    if c.description.strip():
-        cell.append(st.shared(c.description, st.cell_muted))
     level = c.level_for(detail.points.get(c.id))
-    if level is not None and level.descriptor.strip():
+    chosen = level is not None and bool(level.descriptor.strip())
+    if c.description.strip() and not chosen:  # once scored, the level's descriptor says it better
+        cell.append(
+            st.shared(c.description, st.derived("description", st.cell_muted, fontSize=8.5, leading=10))
+        )
+    if level is not None and chosen:
         cell.append(_labelled(st, lb, "level", level.descriptor, shared=True))
     comment = detail.comments.get(c.id, "").strip()
     if comment:
@@ -232,7 +249,10 @@ def _criteria_table(detail: EntryDetail, st: Styles, lb: Labels) -> Table:
             number += 1
             points = detail.points.get(c.id)
             row = len(data)
-            if points is None:
+            if detail.conflict_reason is not None:
+                shown = lb("dash")  # not scored on purpose: the conflict is said once, below
+                extra.append(("TEXTCOLOR", (2, row), (2, row), MUTED))
+            elif points is None:
                 shown = f"{lb('not_scored')}\n{lb.out_of(None, c.max_points)}"
                 extra.append(("TEXTCOLOR", (2, row), (2, row), WARN_INK))
             else:
@@ -245,25 +265,36 @@ def _criteria_table(detail: EntryDetail, st: Styles, lb: Labels) -> Table:
         splitByRow=0,  # split inside the row at the page's foot (as word processors do) ...
         splitInRow=_MIN_SPLIT,  # ... when at least this much of it fits; else move the row on
     )
-    table.setStyle(grid_style(*extra))
+    table.setStyle(
+        grid_style(*extra, ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5))
+    )
     return table
 
 
-def _totals(detail: EntryDetail, lb: Labels) -> Table:
+def _totals(detail: EntryDetail, st: Styles, lb: Labels) -> Table:
+    """The totals on one line; for a declared conflict, "not scored" and why instead of zeros."""
     t = detail.totals
-    weighted = any(c.weight != 1 for c in detail.rubric.criteria)
-    rows: list[list[object]] = []
-    if weighted:
-        rows.append([lb("total_raw"), lb.out_of(t.raw, t.raw_max)])
-        rows.append(
-            [lb("total_weighted"), f"{lb.out_of(t.weighted, t.weighted_max)} ({lb.percent(t.percent)})"]
-        )
+    if detail.conflict_reason is not None:
+        cells: list[object] = [
+            st.p(lb("conflict_not_scored"), st.warning),
+            st.p(lb("conflict_reason", reason=detail.conflict_reason), st.cell),
+        ]
+        widths = [FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55]
     else:
-        rows.append([lb("total_raw"), f"{lb.out_of(t.raw, t.raw_max)} ({lb.percent(t.percent)})"])
-    rows.append([lb("scored_count"), f"{t.scored} / {t.criteria}"])
-    width = 70 * mm
-    table = Table(rows, colWidths=[FRAME_WIDTH - width, width])
-    table.setStyle(
-        grid_style(("FONTNAME", (0, 0), (0, -1), BOLD), ("ALIGN", (1, 0), (1, -1), "RIGHT"), header=False)
-    )
+        weighted = any(c.weight != 1 for c in detail.rubric.criteria)
+        bold = st.derived("totals", st.cell, fontName=BOLD)
+        if weighted:
+            texts = [
+                f"{lb('total_raw')}: {lb.out_of(t.raw, t.raw_max)}",
+                f"{lb('total_weighted')}: {lb.out_of(t.weighted, t.weighted_max)} ({lb.percent(t.percent)})",
+            ]
+            widths = [FRAME_WIDTH * 0.27, FRAME_WIDTH * 0.43]
+        else:
+            texts = [f"{lb('total_raw')}: {lb.out_of(t.raw, t.raw_max)} ({lb.percent(t.percent)})"]
+            widths = [FRAME_WIDTH * 0.7]
+        texts.append(f"{lb('scored_count')}: {t.scored} / {t.criteria}")
+        widths.append(FRAME_WIDTH * 0.3)
+        cells = [st.p(text, bold) for text in texts]
+    table = Table([cells], colWidths=widths)
+    table.setStyle(grid_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), header=False))
     return table

@@ -44,6 +44,8 @@ _VI: dict[str, str] = {
     "overall_comment": "Nhận xét chung",
     "conflict_title": "XUNG ĐỘT LỢI ÍCH",
     "conflict_text": "Giám khảo đã khai báo xung đột lợi ích với bài này và không chấm bài. Lý do: {reason}",
+    "conflict_not_scored": "Xung đột lợi ích — không chấm",
+    "conflict_reason": "Lý do: {reason}",
     "judge": "Giám khảo",
     "judge_id": "Mã giám khảo",
     "report_date": "Ngày lập phiếu",
@@ -198,6 +200,8 @@ _EN: dict[str, str] = {
     "conflict_title": "CONFLICT OF INTEREST",
     "conflict_text": "The judge declared a conflict of interest with this entry and did not score it. "
     "Reason: {reason}",
+    "conflict_not_scored": "Conflict of interest — not scored",
+    "conflict_reason": "Reason: {reason}",
     "judge": "Judge",
     "judge_id": "Judge id",
     "report_date": "Report date",
