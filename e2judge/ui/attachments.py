@@ -7,6 +7,7 @@ would run rather than show (programs, scripts, shortcuts) are never opened.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -65,6 +66,7 @@ RUNNABLE = frozenset(
 )
 IMAGE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "webp"})
 PDF_SUFFIXES = frozenset({"pdf"})
+VIDEO_SUFFIXES = frozenset({"mp4", "m4v", "mov", "avi", "mkv", "wmv", "webm", "mpg", "mpeg", "3gp"})
 _UNSAFE = re.compile(r"[^\w.\- ()\[\]]+", re.UNICODE)
 
 
@@ -85,12 +87,14 @@ def safe_name(name: str) -> str:
 
 
 def kind(name: str) -> str:
-    """ "image", "pdf" or "other" from the name."""
+    """ "image", "pdf", "video" or "other" from the name."""
     ext = suffix(name)
     if ext in IMAGE_SUFFIXES:
         return "image"
     if ext in PDF_SUFFIXES:
         return "pdf"
+    if ext in VIDEO_SUFFIXES:
+        return "video"
     return "other"
 
 
@@ -109,6 +113,12 @@ class AttachmentOpener:
         target = self._folder / info.sha256[:12] / safe_name(info.name)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
+            if kind(info.name) == "video":
+                try:  # a video can be large: the profile's own copy, under its real name
+                    os.link(info.path, target)
+                    return target
+                except OSError:
+                    pass  # another drive, or a file system without links: a copy
             shutil.copyfile(info.path, target)
         return target
 

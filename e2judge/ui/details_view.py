@@ -7,8 +7,8 @@ the preview keeps a useful height; once the judge drags the divider, their choic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
-from PySide6.QtGui import QImageReader, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImageReader, QMouseEvent, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from e2judge.services.judge.entries import AttachmentInfo, EntryDetail
+from e2judge.ui.attachment_viewer import AttachmentViewer
 from e2judge.ui.attachments import AttachmentOpener, is_runnable, kind
 from e2judge.ui.widgets import AMBER, GREY, RED, plain_label
 
@@ -38,6 +39,12 @@ MIN_TEXT_SHARE = 0.4  # the text keeps at least this share of the pane
 
 class ImagePreview(QLabel):
     """An image scaled to the available width, aspect ratio kept."""
+
+    doubleClicked = Signal()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.doubleClicked.emit()
+        super().mouseDoubleClickEvent(event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +120,9 @@ class DetailsPane(QWidget):
         self.open_button = QPushButton(self)
         self.open_button.setAccessibleName(self.tr("Open attachment"))
         self.open_button.clicked.connect(self.open_current)
+        self.view_button = QPushButton(self)
+        self.view_button.clicked.connect(self.view_large)
+        self.viewer: AttachmentViewer | None = None
         self.attachment_message = plain_label(name=self.tr("Attachment message"))
         self.attachment_message.setStyleSheet(f"color: {RED};")
         self.attachment_message.hide()
@@ -148,7 +158,13 @@ class DetailsPane(QWidget):
         self.pdf_view.setAccessibleName(self.tr("PDF preview"))
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fitted to the width, a scroll bar that comes and goes changes the width it fits: while the
+        # divider was dragged the view kept showing and hiding it (a resize feedback loop). It stays.
+        self.pdf_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.pdf_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.viewport().installEventFilter(self)
+        self.image.doubleClicked.connect(self.view_large)
         for widget in (self.preview_empty, self.image, self.pdf_view):
             self.preview.addWidget(widget)
         self.preview.setMinimumHeight(MIN_PREVIEW)
@@ -160,6 +176,7 @@ class DetailsPane(QWidget):
         top_row = QHBoxLayout()
         top_row.addWidget(self.attachments_header)
         top_row.addStretch(1)
+        top_row.addWidget(self.view_button)
         top_row.addWidget(self.open_button)
         files.addLayout(top_row)
         files.addWidget(self.attachment_list)
@@ -230,6 +247,11 @@ class DetailsPane(QWidget):
         )
         self.links_header.setText(self.tr("Links"))
         self.attachments_header.setText(self.tr("Attachments"))
+        self.view_button.setText(self.tr("View large"))
+        self.view_button.setAccessibleName(self.tr("View the attachment large"))
+        self.view_button.setToolTip(
+            self.tr("A large view with zoom and page keys (or double-click the preview)")
+        )
         self.open_button.setText(self.tr("Open in viewer"))
         self.open_button.setToolTip(self.tr("Open the selected attachment with the computer's viewer"))
         self.flag_label.setText(
@@ -258,6 +280,7 @@ class DetailsPane(QWidget):
             self.attachments_header.hide()
             self.attachment_list.hide()
             self.open_button.hide()
+            self.view_button.hide()
             self.attachment_message.hide()
             self.flag_label.hide()
             self.files.show()
@@ -284,6 +307,7 @@ class DetailsPane(QWidget):
         self.attachments_header.setVisible(bool(detail.attachments))
         self.attachment_list.setVisible(bool(detail.attachments))
         self.open_button.setVisible(bool(detail.attachments))
+        self.view_button.setVisible(bool(detail.attachments))
         self.files.setVisible(bool(detail.attachments))  # no attachments: the text takes the pane
         self.attachment_message.hide()
         same = previous is not None and previous.assignment_id == detail.assignment_id
@@ -331,6 +355,44 @@ class DetailsPane(QWidget):
         else:
             self.attachment_message.hide()
 
+    def view_large(self) -> AttachmentViewer | None:
+        """The selected PDF or image in the large viewer (other files: the computer's viewer)."""
+        info = self.current_attachment()
+        if info is None:
+            return None
+        what = kind(info.name)
+        if what not in ("pdf", "image") or not info.path.is_file():
+            self.open_current()
+            return None
+        if self.viewer is None:
+            self.viewer = AttachmentViewer(self.window())
+            self.viewer.resize(self.window().size() * 0.9)
+        if what == "pdf":
+            if not self.viewer.show_pdf(str(info.path), info.name):
+                self._message(self.tr("This PDF cannot be shown."))
+                return None
+        else:
+            reader = QImageReader(str(info.path))
+            reader.setDecideFormatFromContent(True)
+            reader.setAutoTransform(True)
+            image = reader.read()
+            if image.isNull():
+                self._message(self.tr("This image cannot be shown."))
+                return None
+            self.viewer.show_image(QPixmap.fromImage(image), info.name)
+        if self.viewer.isVisible():
+            self.viewer.raise_()  # already open, maybe behind the main window
+        else:
+            self.viewer.show()
+        self.viewer.activateWindow()
+        return self.viewer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pdf_view.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
+            self.view_large()
+            return True
+        return super().eventFilter(watched, event)
+
     def _message(self, text: str) -> None:
         self.attachment_message.setText(text)
         self.attachment_message.show()
@@ -350,6 +412,12 @@ class DetailsPane(QWidget):
         what = kind(info.name)
         if not info.path.is_file():
             self._show_empty(self.tr("The file is missing from this computer's store."))
+            return
+        self.view_button.setEnabled(what in ("pdf", "image"))
+        if what == "video":
+            self._show_empty(
+                self.tr("A video: “Open in viewer” (or Enter) plays it in the computer's player.")
+            )
             return
         if what == "other" or info.size > MAX_PREVIEW_BYTES:
             self._show_empty(self.tr("No preview for this file. Use “Open in viewer”."))

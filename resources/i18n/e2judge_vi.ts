@@ -21,6 +21,61 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment viewer</source>
+        <translation>Xem tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Thu nhỏ (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Phóng to (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Fit the width of the window (Ctrl+0)</source>
+        <translation>Vừa chiều rộng cửa sổ (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Tài liệu PDF</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Hình ảnh</translation>
+    </message>
+    <message>
+        <source>{name} — E2 Judge</source>
+        <translation>{name} — E2 Judge</translation>
+    </message>
+    <message>
+        <source>Page {page} / {pages} · {zoom}%</source>
+        <translation>Trang {page} / {pages} · {zoom}%</translation>
+    </message>
+    <message>
+        <source>{zoom}%</source>
+        <translation>{zoom}%</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Declare conflict of interest</source>
@@ -209,6 +264,18 @@
         <translation>Thanh chia giữa nội dung bài và tệp đính kèm</translation>
     </message>
     <message>
+        <source>View large</source>
+        <translation>Xem cỡ lớn</translation>
+    </message>
+    <message>
+        <source>View the attachment large</source>
+        <translation>Xem tệp đính kèm cỡ lớn</translation>
+    </message>
+    <message>
+        <source>A large view with zoom and page keys (or double-click the preview)</source>
+        <translation>Xem cỡ lớn, có phóng to/thu nhỏ và lật trang (hoặc nhấp đúp vào ô xem trước)</translation>
+    </message>
+    <message>
         <source>Open in viewer</source>
         <translation>Mở</translation>
     </message>
@@ -251,6 +318,10 @@
     <message>
         <source>The file is missing from this computer's store.</source>
         <translation>Tệp không có trong kho của máy này.</translation>
+    </message>
+    <message>
+        <source>A video: “Open in viewer” (or Enter) plays it in the computer's player.</source>
+        <translation>Tệp video: bấm “Mở” (hoặc Enter) để phát bằng trình phát của máy.</translation>
     </message>
     <message>
         <source>No preview for this file. Use “Open in viewer”.</source>
