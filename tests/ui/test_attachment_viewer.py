@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from e2judge.services.import_batch import import_batch
+from e2judge.services.judge.import_batch import import_batch
 from e2judge.ui.main_window import MainWindow
 from tests.ui.conftest import UrlCatcher, WindowFactory
 from tests.ui.files import batch_with_files, png_bytes
