@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from e2judge.ui.backups import BackupController, RestoreDialog
     from e2judge.ui.entry_model import EntryTableModel, Filter
     from e2judge.ui.export_sheet import SheetExporter
+    from e2judge.ui.guide_dialog import GuideDialog
     from e2judge.ui.importing import ImportController
     from e2judge.ui.judging import JudgingController
     from e2judge.ui.judging_view import JudgingView
@@ -268,6 +269,8 @@ class MainWindow(QMainWindow):
             action.setChecked(lang == self.languages.current)
             action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
             self.language_actions[lang] = action
+        self.guide_action = self._action(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
         self.about_action = self._action()
         self.about_action.triggered.connect(self.show_about)
 
@@ -309,6 +312,8 @@ class MainWindow(QMainWindow):
         self.settings_menu.addSeparator()
         self.settings_menu.addAction(self.signing_key_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _profile_actions(self) -> list[QAction]:
@@ -360,6 +365,7 @@ class MainWindow(QMainWindow):
             self.conflict_action: self.tr("Declare &conflict of interest…"),
             self.my_scores_action: self.tr("&My scores…"),
             self.about_action: self.tr("&About E2 Judge"),
+            self.guide_action: self.tr("Scoring &guide"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -448,7 +454,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_round)
         self.setWindowTitle(self._title())
         if has_round and self.model.rowCount():
-            self.select_row(0)
+            last = self.settings.get_str(self._entry_key())
+            pos = self.model.position_of(int(last)) if last.isdigit() else None
+            self.select_row(pos if pos is not None else 0)  # the entry last worked on
 
     def _saved(self, moment: datetime) -> None:
         self.status.set_saved(moment)
@@ -482,8 +490,15 @@ class MainWindow(QMainWindow):
         if pos is not None:
             self.select_row(pos)
 
+    def _entry_key(self) -> str:
+        ref = self.controller.ref
+        return f"last_entry.{ref.round_id}.{ref.judge_id}" if ref is not None else ""
+
     def _entry_shown(self, detail: EntryDetail | None) -> None:
         self.conflict_action.setEnabled(detail is not None and detail.conflict_reason is None)
+        key = self._entry_key()
+        if detail is not None and key and self.settings.get_str(key) != str(detail.assignment_id):
+            self.settings.set_str(key, str(detail.assignment_id))  # the window reopens here
         if detail is not None:
             pos = self.model.position_of(detail.assignment_id)
             if pos is not None and self.view.table.currentIndex().row() != pos:
@@ -769,6 +784,15 @@ class MainWindow(QMainWindow):
         if ok:
             self.notify(self.tr("Backup restored: the scores are now those of the backup."))
         return ok
+
+    def show_guide(self) -> GuideDialog:
+        """Help → Scoring guide (non-modal, offline)."""
+        from e2judge.ui.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self.languages.current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> QMessageBox:
         return self.importer.show_message(

@@ -522,6 +522,13 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Scoring guide</source>
+        <translation>Hướng dẫn chấm bài</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Checking and importing {name}…</source>
@@ -722,6 +729,10 @@
     <message>
         <source>&amp;About E2 Judge</source>
         <translation>&amp;Giới thiệu E2 Judge</translation>
+    </message>
+    <message>
+        <source>Scoring &amp;guide</source>
+        <translation>&amp;Hướng dẫn chấm bài</translation>
     </message>
     <message>
         <source>Sign your scores and save them for the organizer</source>
