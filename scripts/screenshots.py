@@ -3,7 +3,10 @@
 Usage: ``python scripts/screenshots.py docs/screenshots``. Uses the bundled demo batch (judge
 GK01) in a throw-away profile, the offscreen platform and the bundled Be Vietnam Pro font.
 Writes: 01-welcome.png, 02-scoring-vi.png, 03-my-scores.png, 04-english.png, 05-conflict.png,
-06-export-done.png (a real score sheet exported to a scratch "USB" folder, then the success dialog).
+06-export-done.png (a real score sheet exported to a scratch "USB" folder, then the success dialog),
+07-confirmation-pdf.png (the green band after "Lưu PDF"), 08-key-from-list.png (a digit typed in
+the entry list, and what it says), 09-viewer.png (the large attachment viewer), 10-guide.png,
+11-file-dialog-vi.png (Qt's own file dialog in Vietnamese), 12-empty-search.png.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from e2judge.app import import_demo, make_application
 from e2judge.db.session import open_judge_db
@@ -90,6 +95,85 @@ def score_entry(
     settle(app, 2)
 
 
+def wait_for(app: QApplication, done: Callable[[], bool], seconds: float = 30) -> None:
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def more_shots(app: QApplication, window: MainWindow, scratch: Path, out: Path) -> list[Path]:
+    """The confirmations, scoring from the list, the viewer, the guide, Qt's dialog, empty search."""
+    written: list[Path] = []
+    pdf = scratch / "Phiếu chấm E2.pdf"
+    QFileDialog.getSaveFileName = staticmethod(lambda *_a, **_k: (str(pdf), ""))  # type: ignore[method-assign]
+    window.select_row(0)
+    settle(app)
+    dialog = window.show_print_dialog()
+    assert dialog is not None
+    dialog.save_button.click()
+    wait_for(app, lambda: window.reports.last_written is not None)
+    settle(app)
+    written.append(out / "07-confirmation-pdf.png")
+    window.grab().save(str(written[-1]))
+
+    window.select_row(6)
+    window.view.table.setFocus()
+    settle(app)
+    window._score_from_list(2)
+    settle(app)
+    written.append(out / "08-key-from-list.png")
+    window.grab().save(str(written[-1]))
+
+    details = window.view.details
+    for row in range(window.model.rowCount()):
+        window.select_row(row)
+        settle(app, 2)
+        names = [a.name.lower() for a in details._detail.attachments] if details._detail else []
+        viewable = [i for i, n in enumerate(names) if n.endswith((".pdf", ".png", ".jpg", ".jpeg"))]
+        if viewable:
+            details.attachment_list.setCurrentRow(viewable[0])
+            break
+    viewer = details.view_large()
+    if viewer is not None:
+        viewer.resize(1200, 720)
+        end = time.monotonic() + 3  # pages are rendered in the background
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.05)
+        written.append(out / "09-viewer.png")
+        viewer.grab().save(str(written[-1]))
+        viewer.close()
+
+    guide = window.show_guide()
+    guide.resize(760, 660)
+    settle(app)
+    written.append(out / "10-guide.png")
+    with_dialog(window, guide).save(str(written[-1]))
+    guide.close()
+
+    files = QFileDialog(window, "Lưu PDF", str(scratch))
+    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    files.resize(760, 460)
+    files.show()
+    settle(app, 10)
+    written.append(out / "11-file-dialog-vi.png")
+    with_dialog(window, files).save(str(written[-1]))
+    files.close()
+
+    window.notice.dismiss()
+    window.focus_search()
+    window.view.filter_bar.search.setText("không có bài này")
+    settle(app)
+    written.append(out / "12-empty-search.png")
+    window.grab().save(str(written[-1]))
+    window.view.filter_bar.search.clear()
+    window.notice.dismiss()
+    settle(app)
+    return written
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = make_application()
@@ -156,6 +240,8 @@ def main(out: Path) -> int:
     written.append(out / "05-conflict.png")
     with_dialog(window, conflict).save(str(written[-1]))
     conflict.close()
+
+    written += more_shots(app, window, scratch, out)
 
     ref = window.controller.ref
     assert ref is not None

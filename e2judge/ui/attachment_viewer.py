@@ -193,16 +193,15 @@ class AttachmentViewer(QDialog):
     def _show_page(self) -> None:
         if not isValid(self.document) or not isValid(self.page_label):
             return  # the window is being destroyed
+        zoom = self.tr("fitted to the width") if self.zoom is None else f"{round(self.zoom * 100)}%"
         if self.is_pdf() and self.document.pageCount():
             self.page_label.setText(
-                self.tr("Page {page} / {pages} · {zoom}%").format(
-                    page=self.current_page() + 1,
-                    pages=self.document.pageCount(),
-                    zoom=round(self.current_zoom() * 100),
+                self.tr("Page {page} / {pages} · {zoom}").format(
+                    page=self.current_page() + 1, pages=self.document.pageCount(), zoom=zoom
                 )
             )
         else:
-            self.page_label.setText(self.tr("{zoom}%").format(zoom=round(self.current_zoom() * 100)))
+            self.page_label.setText(zoom)
         self.page_label.setAccessibleName(self.page_label.text())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -211,7 +211,9 @@ class RubricForm(QWidget):
             self.banner.hide()
             self.conflict_button.setEnabled(False)
             self.content.setEnabled(False)
+            self.scroll_area.hide()  # no criteria of an entry that is not shown
             return
+        self.scroll_area.show()
         self.set_rubric(detail.rubric)
         if new_entry:
             self._focused_index = None

@@ -67,12 +67,12 @@
         <translation>{name} — E2 Judge</translation>
     </message>
     <message>
-        <source>Page {page} / {pages} · {zoom}%</source>
-        <translation>Trang {page} / {pages} · {zoom}%</translation>
+        <source>fitted to the width</source>
+        <translation>vừa chiều rộng</translation>
     </message>
     <message>
-        <source>{zoom}%</source>
-        <translation>{zoom}%</translation>
+        <source>Page {page} / {pages} · {zoom}</source>
+        <translation>Trang {page} / {pages} · {zoom}</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1078,21 @@ Bạn sẽ gõ mật khẩu này mỗi lần xuất phiếu điểm. Không ai l
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Ổ đĩa</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1236,6 +1251,14 @@ Bạn có muốn thay thế không?</translation>
 </context>
 <context>
     <name>QFileSystemModel</name>
+    <message>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Máy tính của tôi</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>Tên</translation>
