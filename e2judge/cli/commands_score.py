@@ -87,6 +87,9 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("restore", help="replace the database with a backup (the current one is saved first)")
     p.add_argument("file", type=Path, help="a backup file, or its name in the profile's backups folder")
+    p.add_argument(
+        "--check", action="store_true", help="only check the backup and show what it holds; change nothing"
+    )
     p.set_defaults(handler=cmd_restore)
 
 
@@ -441,13 +444,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from e2judge.services.judge.backup import restore_backup
+    from e2judge.services.judge.backup import inspect_backup, restore_backup
 
     profile = open_profile(args)
     source: Path = args.file
     if not source.exists() and (profile.backups / source.name).is_file() and source.name == str(source):
         source = profile.backups / source.name
     with locked(profile):
+        contents = inspect_backup(profile, source)
+        say(f"Backup {source}: {contents.describe()}")
+        if args.check:
+            return 0
         saved = restore_backup(profile, source)
     say(f"Restored {source}")
     if saved != profile.database:

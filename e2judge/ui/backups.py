@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from e2judge.core.errors import InputRefused
 from e2judge.paths import Profile
-from e2judge.services.judge.backup import list_backups, make_backup
+from e2judge.services.judge.backup import inspect_backup, list_backups, make_backup
 from e2judge.ui.i18n import translate_buttons, translate_message_box
+from e2judge.ui.messages import show_message
 from e2judge.ui.widgets import local_datetime, plain_label
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000  # also in main_window (kept light: no import from here)
@@ -103,6 +104,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Restore from backup"))
         self.setAccessibleName(self.tr("Restore from backup"))
         self.setMinimumWidth(520)
+        self.profile = profile
         self.backups = list_backups(profile)
         self.explain = plain_label(
             self.tr(
@@ -147,6 +149,17 @@ class RestoreDialog(QDialog):
         path = self.selected()
         if path is None:
             return
+        try:
+            contents = inspect_backup(self.profile, path)  # checked before anything is asked or replaced
+        except (InputRefused, OSError) as exc:
+            show_message(
+                self,
+                QMessageBox.Icon.Critical,
+                self.tr("Restore refused"),
+                self.tr("Nothing was changed."),
+                str(exc),
+            )
+            return
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Restore from backup"),
@@ -157,6 +170,7 @@ class RestoreDialog(QDialog):
             self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(self.tr("The backup holds {contents}.").format(contents=contents.describe()))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         translate_message_box(box)
         if box.exec() == QMessageBox.StandardButton.Yes:

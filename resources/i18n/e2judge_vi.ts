@@ -1440,6 +1440,18 @@ Bạn có muốn thay thế không?</translation>
         <source>Replace your current scores with the backup of {when}?</source>
         <translation>Thay điểm hiện tại bằng bản sao lưu lúc {when}?</translation>
     </message>
+    <message>
+        <source>The backup holds {contents}.</source>
+        <translation>Bản sao lưu chứa {contents}.</translation>
+    </message>
+    <message>
+        <source>Restore refused</source>
+        <translation>Không khôi phục được</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Không có gì bị thay đổi.</translation>
+    </message>
 </context>
 <context>
     <name>RubricForm</name>

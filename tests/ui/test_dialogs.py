@@ -73,11 +73,13 @@ def test_restore_from_backup_brings_back_the_scores(
 
     def answer_yes(box: QMessageBox) -> int:
         asked.append(box.text())
+        asked.append(box.informativeText())
         return int(QMessageBox.StandardButton.Yes.value)
 
     monkeypatch.setattr(QMessageBox, "exec", answer_yes)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert asked and asked[0].startswith("Thay điểm hiện tại bằng bản sao lưu lúc ")
+    assert asked[1].startswith("Bản sao lưu chứa 5 bài, 1 điểm, thay đổi gần nhất ")  # checked first
     assert stored_points(window, "E0001") == {"tinh-moi": 2.0}
     assert window.controller.detail is not None
     assert window.view.form.blocks[0].badge.text() == "2 / 4"

@@ -25,11 +25,14 @@ from e2judge.core.i18n import _
 from e2judge.db.migrate import alembic_config
 from e2judge.db.session import DARWIN_PRAGMAS
 from e2judge.paths import Profile, absolute, sqlite_uri
+from e2judge.services.judge.backup_check import BackupContents, BackupProblem, inspect_copy, migrate_copy
 
 __all__ = [
     "BACKUP_PATTERN",
+    "BackupContents",
     "DatabaseBusy",
     "check_database",
+    "inspect_backup",
     "list_backups",
     "make_backup",
     "restore_backup",
@@ -205,14 +208,8 @@ def make_backup(profile: Profile, keep: int = 10) -> Path:
     return made
 
 
-def restore_backup(profile: Profile, backup: Path) -> Path:
-    """Replace the database with ``backup``; the caller must have closed its ``Database``.
-
-    The backup is copied and checked first (intact, an E2 Judge profile, a schema this version
-    knows). The current database is then saved as a new backup, its ``-wal``/``-shm`` removed,
-    and the backup copied into it with the backup API. Returns the saved previous database (or
-    the database path when there was none). Refused with ``InputRefused``, nothing changed.
-    """
+def _staged_copy(profile: Profile, backup: Path) -> Path:
+    """A private copy of ``backup`` in the profile's backups folder (the chosen file is never opened)."""
     backup = Path(backup)
     if not backup.is_file():
         raise InputRefused(str(backup), _("no such backup file"))
@@ -220,9 +217,47 @@ def restore_backup(profile: Profile, backup: Path) -> Path:
     staging = profile.backups / f".restore-{uuid.uuid4().hex}.partial"
     try:
         shutil.copyfile(backup, staging)
-        problem = check_database(staging)
-        if problem is not None:
-            raise InputRefused(str(backup), _("cannot be restored: {problem}").format(problem=problem))
+    except BaseException:
+        _discard(staging)
+        raise
+    return staging
+
+
+def _discard(staging: Path) -> None:
+    staging.unlink(missing_ok=True)
+    _remove_side_files(staging)
+
+
+def _checked(profile: Profile, backup: Path, staging: Path, *, migrate: bool) -> BackupContents:
+    """Check the staged copy (``backup_check``); with ``migrate``, bring an older one up to date."""
+    try:
+        contents = inspect_copy(staging, profile.backups)
+        return migrate_copy(staging, contents, profile.backups) if migrate else contents
+    except BackupProblem as exc:
+        raise InputRefused(str(backup), _("cannot be restored: {problem}").format(problem=exc)) from None
+
+
+def inspect_backup(profile: Profile, backup: Path) -> BackupContents:
+    """Check ``backup`` as restore would and say what it holds; nothing changes. ``InputRefused``."""
+    staging = _staged_copy(profile, backup)
+    try:
+        return _checked(profile, backup, staging, migrate=False)
+    finally:
+        _discard(staging)
+
+
+def restore_backup(profile: Profile, backup: Path) -> Path:
+    """Replace the database with ``backup``; the caller must have closed its ``Database``.
+
+    The backup is copied and the copy checked first (``backup_check``: intact, exactly the schema
+    this app creates, a version it knows; an older one migrated on the copy). The current database
+    is then saved as a new backup, its ``-wal``/``-shm`` removed, and the copy copied into it with
+    the backup API. Returns the saved previous database (or the database path when there was none).
+    Refused with ``InputRefused``, nothing changed.
+    """
+    staging = _staged_copy(profile, backup)
+    try:
+        _checked(profile, backup, staging, migrate=True)
         saved = _save_current(profile)
         target = profile.database
         _remove_side_files(target)
@@ -250,6 +285,5 @@ def restore_backup(profile: Profile, backup: Path) -> Path:
             )
         _fsync(target)
     finally:
-        staging.unlink(missing_ok=True)
-        _remove_side_files(staging)
+        _discard(staging)
     return saved
