@@ -85,6 +85,7 @@ class SelfTest:
             ("export signed score sheet", self.export_sheet),
             ("write PDF report", self.write_pdf),
             ("write Excel workbook", self.write_workbook),
+            ("judges' agreement (krippendorff)", self.agreement),
             ("start Qt", self.start_qt),
             ("load Vietnamese translation", self.translations),
             ("open main window", self.main_window),
@@ -215,6 +216,19 @@ class SelfTest:
         missing = [code for code in self.codes if code not in cells]
         need(not missing, f"scored entries missing from sheet {sheets[0]!r}: {', '.join(missing)}")
         return f"{len(sheets)} sheets"
+
+    def agreement(self) -> str:
+        from e2judge.core.agreement import interval_alpha
+
+        # Krippendorff (2011)'s 4 x 12 example: interval alpha .849 (the organizer's results need it).
+        rows = ["1 2 3 3 2 1 4 1 2 . . .", "1 2 3 3 2 2 4 1 2 5 . 3", ". 3 3 3 2 3 4 2 2 5 1 .",
+                "1 2 3 3 2 4 4 1 2 5 1 ."]
+        scores = {
+            i: {u: float(v) for u, v in enumerate(row.split()) if v != "."} for i, row in enumerate(rows)
+        }
+        result = interval_alpha(scores, samples=100)
+        need(result.value is not None and round(result.value, 3) == 0.849, f"alpha {result.value}")
+        return f"alpha {result.value:.3f}"
 
     def start_qt(self) -> str:
         if not os.environ.get("QT_QPA_PLATFORM"):

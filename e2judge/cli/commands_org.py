@@ -92,6 +92,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         say(f"wrote {path}")
     for path in summary.unchanged:
         say(f"unchanged {path}")
+    for warning in summary.warnings:
+        say(f"WARNING: {warning}")
     loads = ", ".join(f"{j}: {n}" for j, n in sorted(summary.loads.items()))
     say(f"{summary.contest_id} — {summary.round_name}: {len(summary.files)} batches written; loads {loads}")
     return 0

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from e2judge.cli.output import as_json, say, table
 from e2judge.cli.passphrase import get_passphrase
 from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
+from e2judge.core.agreement import BOOTSTRAP_SAMPLES
 from e2judge.core.rubric import format_points
 from e2judge.paths import Profile
 
@@ -48,6 +49,8 @@ def register(sub: Any) -> None:
 
 # services.org.results.RANK_BY, spelled out so that building the parser loads no services.
 RANK_CHOICES = ("raw", "normalised")
+# services.org.results.MIN_ENTRIES, likewise.
+MIN_ENTRIES = 5
 
 ENROLL_DESCRIPTION = """\
 Register a judge's public signing key (from 'e2judge key export FILE') before their sheets arrive,
@@ -106,6 +109,19 @@ def register_org(osub: Any) -> None:
     p.add_argument("--discrepancy", type=float, metavar="POINTS", help="default: 20%% of the rubric maximum")
     p.add_argument("--contest", metavar="ID", help="the contest, when the workspace has several")
     p.add_argument("--round", metavar="NAME", help="the round, when the contest has several")
+    p.add_argument(
+        "--min-entries",
+        type=int,
+        default=MIN_ENTRIES,
+        metavar="N",
+        help=f"judges with fewer scores are not normalised (default {MIN_ENTRIES})",
+    )
+    p.add_argument(
+        "--bootstrap",
+        type=int,
+        metavar="N",
+        help=f"resamples for alpha's confidence interval (default {BOOTSTRAP_SAMPLES})",
+    )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(handler=cmd_org_results)
 
@@ -273,10 +289,17 @@ def cmd_org_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_org_results(args: argparse.Namespace) -> int:
+    from e2judge.cli.results_text import agreement_lines
     from e2judge.services.org.results import compute_results
 
     results = compute_results(
-        args.orgdir, args.contest, args.round, discrepancy=args.discrepancy, rank_by=args.rank_by
+        args.orgdir,
+        args.contest,
+        args.round,
+        discrepancy=args.discrepancy,
+        rank_by=args.rank_by,
+        min_entries=args.min_entries,
+        bootstrap=args.bootstrap,
     )
     if args.xlsx is not None:
         from e2judge.xlsx.results_workbook import write_results_workbook
@@ -315,6 +338,8 @@ def cmd_org_results(args: argparse.Namespace) -> int:
             ],
         )
     )
+    for line in agreement_lines(results):
+        say(line)
     if args.xlsx is not None:
         say(f"Workbook written: {args.xlsx}")
     if args.pdf is not None:

@@ -265,10 +265,38 @@ def test_three_judges_round_trip(world: World, orgdir: Path, tmp_path: Path) -> 
         assert set(j.missing) == plan[j.judge_key] - set(totals[j.judge_key]) - judge.conflicts
     severity = {j.judge_key: j.severity for j in results.judges if j.severity is not None}
     assert severity["GK01"] > severity["GK03"] > severity["GK02"]
+    check_agreement(results, totals)
 
     out = tmp_path / "ket-qua.xlsx"
     write_results_workbook(results, out)
     check_workbook(out, results)
+
+
+def check_agreement(results: Results, totals: dict[str, dict[str, float]]) -> None:
+    """Alpha against the krippendorff package on the judge x entry matrix; severity by hand."""
+    import krippendorff
+
+    codes = sorted({c for scores in totals.values() for c in scores})
+    matrix = [[scores.get(c, float("nan")) for c in codes] for scores in totals.values()]
+    agreement = results.agreement
+    assert agreement is not None
+    expected = krippendorff.alpha(matrix, level_of_measurement="interval")
+    assert agreement.overall.value == pytest.approx(expected)
+    low, high = agreement.overall.low, agreement.overall.high
+    assert low is not None and high is not None and low < expected < high
+    assert [key for key, _a in agreement.criteria] == [c.id for c in results.rubric.criteria]
+    for j in results.judges:
+        if j.judge_key not in totals:
+            continue
+        diffs = [
+            v - statistics.fmean(others)
+            for code, v in totals[j.judge_key].items()
+            if (others := [s[code] for k, s in totals.items() if k != j.judge_key and code in s])
+        ]
+        assert j.severity_entries == len(diffs)
+        assert j.severity_vs_peers == pytest.approx(statistics.fmean(diffs))
+        assert j.severity_se == pytest.approx(statistics.stdev(diffs) / len(diffs) ** 0.5)
+        assert j.severity_reliable and not j.too_few_entries
 
 
 def check_workbook(path: Path, results: Results) -> None:
@@ -495,6 +523,13 @@ def test_cli(
     assert main(["org", "results", str(orgdir), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rank_by"] == "normalised" and len(data["entries"]) == 48
+    overall = data["agreement"]["overall"]  # one judge's sheet only: nothing to agree on
+    assert overall["alpha"] is None and overall["units"] == 0 and overall["ci_low"] is None
+    assert {j["judge_key"]: j["severity_entries"] for j in data["judges"]}["GK02"] == 0
+    assert main(["org", "results", str(orgdir), "--bootstrap", "0", "--min-entries", "1000"]) == 0
+    text = capsys.readouterr().out
+    assert "Krippendorff's alpha" in text and "undefined (0 entries scored by two or more judges)" in text
+    assert "not normalised: fewer than 1000 entries" in text
     assert main(["org", "enroll", str(orgdir), "--judge", "GK02", str(tmp_path / "gk02.pem")]) == 0
     assert "already enrolled" in capsys.readouterr().out
     pub = base64.b64encode(info.public_raw).decode()

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from e2judge.core import limits
+from e2judge.core.agreement import connected_groups
 from e2judge.core.assignment import AssignmentImpossible, assign
 from e2judge.core.clock import now
 from e2judge.core.contest import ContestSpec
@@ -39,6 +40,7 @@ class BuildSummary:
     files: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     loads: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def hash_file(path: Path) -> tuple[str, int]:
@@ -186,7 +188,29 @@ def build_batches(
                         sealing_public=signer.sealing_public,
                     )
                     _write_judge_batch(s, rnd, judge_row, manifest, files_by_hash, signer, out, summary)
+        summary.warnings.extend(network_warnings(plan))
         return summary
+
+
+def network_warnings(plan: dict[str, list[str]]) -> list[str]:
+    """A warning when the judge–entry network falls into groups that share no entry.
+
+    Judges of different groups never score a common entry, so their severities (and the
+    normalisation) cannot be compared across groups.
+    """
+    groups = connected_groups([(judge, code) for judge, codes in plan.items() for code in codes])
+    if len(groups) < 2:
+        return []
+    listing = "; ".join(
+        _("judges {judges} ({count} entries)").format(judges=", ".join(sorted(j)), count=len(e))
+        for j, e in groups
+    )
+    return [
+        _(
+            "the judges fall into {count} groups that share no entry: severity and normalisation "
+            "cannot be compared between groups ({groups})"
+        ).format(count=len(groups), groups=listing)
+    ]
 
 
 def _write_judge_batch(

@@ -15,7 +15,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from e2judge.core.agreement import MIN_SEVERITY_ENTRIES, Alpha, Severity, interval_alpha, severities
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.core.rubric import Rubric, totals
 from e2judge.core.stats import competition_ranks, mean, median, normalise, pstdev, spread
 from e2judge.db.org_models import OrgAssignment, OrgEntry, OrgJudge, OrgReturn, OrgRound, OrgScore, OrgSheet
@@ -24,6 +26,7 @@ from e2judge.services.org.workspace import open_workspace
 
 RANK_BY = ("raw", "normalised")
 DEFAULT_DISCREPANCY_SHARE = 0.2
+MIN_ENTRIES = MIN_SEVERITY_ENTRIES  # a judge with fewer complete scores is neither normalised nor rated
 _TOLERANCE = 1e-9
 
 
@@ -78,9 +81,35 @@ class JudgeResult:
     severity: float | None  # judge mean minus the overall mean
     last_revision: int | None
     missing: tuple[str, ...]
-    normalised: bool  # z-scored (False: fewer than 2 scores or no spread)
+    normalised: bool  # z-scored (False: fewer than the minimum of scores, or no spread)
     fingerprint: str
     key_source: str
+    # Severity against colleagues on the same entries (e2judge.core.agreement): mean difference,
+    # its standard error and the number of shared entries behind it.
+    severity_vs_peers: float | None = None
+    severity_se: float | None = None
+    severity_entries: int = 0
+    too_few_entries: bool = False  # fewer complete scores than the minimum: not normalised
+    severity_reliable: bool = False  # at least the minimum of shared entries behind the severity
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "missing": list(self.missing)}
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How far the judges agree: interval alpha over the weighted totals and per criterion."""
+
+    overall: Alpha
+    criteria: tuple[tuple[str, Alpha], ...]
+    min_entries: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall.to_json(),
+            "criteria": {key: a.to_json() for key, a in self.criteria},
+            "min_entries_per_judge": self.min_entries,
+        }
 
 
 @dataclass(frozen=True)
@@ -114,6 +143,7 @@ class Results:
     entries: tuple[EntryResult, ...]
     judges: tuple[JudgeResult, ...]
     details: tuple[DetailRow, ...]
+    agreement: Agreement | None = None
 
     @property
     def weighted_max(self) -> float:
@@ -134,7 +164,8 @@ class Results:
             "rank_by": self.rank_by,
             "overall_mean": self.overall_mean,
             "entries": [entry(e) for e in self.entries],
-            "judges": [{**j.__dict__, "missing": list(j.missing)} for j in self.judges],
+            "judges": [j.to_json() for j in self.judges],
+            "agreement": None if self.agreement is None else self.agreement.to_json(),
         }
 
 
@@ -145,8 +176,18 @@ def compute_results(
     *,
     discrepancy: float | None = None,
     rank_by: str = "normalised",
+    min_entries: int = MIN_ENTRIES,
+    bootstrap: int | None = None,
 ) -> Results:
-    """Results for one round (the only one when the workspace has one; else name it)."""
+    """Results for one round (the only one when the workspace has one; else name it).
+
+    A judge with fewer than ``min_entries`` complete scores is not normalised and their severity
+    is marked as resting on too few entries. ``bootstrap`` resamples for alpha's interval.
+    """
+    if min_entries < 2:
+        raise InputRefused(str(orgdir), _("the minimum of entries per judge must be at least 2"))
+    if bootstrap is not None and bootstrap < 0:
+        raise InputRefused(str(orgdir), _("the number of bootstrap resamples must not be negative"))
     if rank_by not in RANK_BY:
         raise InputRefused(str(orgdir), f"rank by {rank_by!r}: use raw or normalised")
     if discrepancy is not None and discrepancy < 0:
@@ -196,12 +237,16 @@ def compute_results(
     for (judge_id, entry_id), ret in returns.items():
         if ret.complete and ret.conflict_reason is None:
             weighted[judge_id][entry_id] = totals(rubric, points[(judge_id, entry_id)]).weighted
-    norm = normalise(weighted)
+    norm = normalise(weighted, min_entries)
+    agreement = _agreement(rubric, weighted, points, min_entries, bootstrap)
+    peers = severities(weighted, min_entries)
     entry_rows = _entry_results(entries, judges, plan, returns, weighted, norm.scores, norm.fallback,
                                 threshold, rank_by)
     all_totals = [v for per in weighted.values() for v in per.values()]
     overall = mean(all_totals)
-    judge_rows = _judge_results(judges, entries, plan, returns, weighted, last_revision, overall, norm.judges)
+    judge_rows = _judge_results(
+        judges, entries, plan, returns, weighted, last_revision, overall, norm.judges, peers, min_entries
+    )
     details = tuple(
         DetailRow(
             code=entries[entry_id].code,
@@ -231,7 +276,29 @@ def compute_results(
         entries=entry_rows,
         judges=judge_rows,
         details=details,
+        agreement=agreement,
     )
+
+
+def _agreement(
+    rubric: Rubric,
+    weighted: dict[int, dict[int, float]],
+    points: dict[tuple[int, int], dict[str, float | None]],
+    min_entries: int,
+    bootstrap: int | None,
+) -> Agreement:
+    """Alpha of the weighted totals and of each criterion's points, over the counted scores."""
+    extra: dict[str, int] = {} if bootstrap is None else {"samples": bootstrap}
+    per_criterion: list[tuple[str, Alpha]] = []
+    for criterion in rubric.criteria:
+        by_judge: dict[int, dict[int, float]] = defaultdict(dict)
+        for judge_id, scores in weighted.items():
+            for entry_id in scores:
+                value = points[(judge_id, entry_id)].get(criterion.id)
+                if value is not None:
+                    by_judge[judge_id][entry_id] = value
+        per_criterion.append((criterion.id, interval_alpha(by_judge, **extra)))
+    return Agreement(interval_alpha(weighted, **extra), tuple(per_criterion), min_entries)
 
 
 def _pick_round(
@@ -318,6 +385,8 @@ def _judge_results(
     last_revision: dict[int, int],
     overall: float | None,
     normalised: frozenset[int],
+    peers: dict[int, Severity],
+    min_entries: int,
 ) -> tuple[JudgeResult, ...]:
     planned: dict[int, list[int]] = defaultdict(list)
     for judge_id, entry_id in plan:
@@ -345,6 +414,11 @@ def _judge_results(
                 normalised=jid in normalised,
                 fingerprint=readable_fingerprint(base64.b64decode(j.public_key)) if j.public_key else "",
                 key_source=j.key_source or "",
+                severity_vs_peers=peers[jid].value if jid in peers else None,
+                severity_se=peers[jid].se if jid in peers else None,
+                severity_entries=peers[jid].entries if jid in peers else 0,
+                too_few_entries=len(values) < min_entries,
+                severity_reliable=jid in peers and peers[jid].enough,
             )
         )
     return tuple(rows)
