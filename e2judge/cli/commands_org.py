@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from e2judge.cli import commands_sheet
+from e2judge.cli import commands_rounds, commands_sheet
 from e2judge.cli.output import say
 from e2judge.cli.passphrase import get_passphrase
 
@@ -50,6 +50,7 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(handler=cmd_build)
     commands_sheet.register_org(osub)
+    commands_rounds.register(osub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -48,7 +48,7 @@ def register(sub: Any) -> None:
 
 
 # services.org.results.RANK_BY, spelled out so that building the parser loads no services.
-RANK_CHOICES = ("raw", "normalised")
+RANK_CHOICES = ("raw", "normalised", "final")
 # services.org.results.MIN_ENTRIES, likewise.
 MIN_ENTRIES = 5
 
@@ -289,7 +289,7 @@ def cmd_org_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_org_results(args: argparse.Namespace) -> int:
-    from e2judge.cli.results_text import agreement_lines
+    from e2judge.cli.results_text import agreement_lines, moderation_lines
     from e2judge.services.org.results import compute_results
 
     results = compute_results(
@@ -323,7 +323,7 @@ def cmd_org_results(args: argparse.Namespace) -> int:
 
     say(
         table(
-            ["rank", "entry", "returned", "mean", "normalised", "spread", "flag"],
+            ["rank", "entry", "returned", "mean", "normalised", "final", "spread", "flag"],
             [
                 [
                     e.rank or "",
@@ -331,6 +331,7 @@ def cmd_org_results(args: argparse.Namespace) -> int:
                     f"{e.returned}/{e.assigned}",
                     show(e.mean),
                     show(e.normalised),
+                    show(e.final),
                     show(e.spread),
                     "DISCREPANCY" if e.discrepancy else "",
                 ]
@@ -338,6 +339,8 @@ def cmd_org_results(args: argparse.Namespace) -> int:
             ],
         )
     )
+    for line in moderation_lines(results):
+        say(line)
     for line in agreement_lines(results):
         say(line)
     if args.xlsx is not None:

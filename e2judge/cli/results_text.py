@@ -60,3 +60,21 @@ def agreement_lines(results: Results) -> list[str]:
         )
     lines.append(table(["judge", "scored", "mean", "severity", "SE", "shared", "note"], rows))
     return lines
+
+
+def moderation_lines(results: Results) -> list[str]:
+    """For every entry with three or more scores: each judge's score, which counted, and why."""
+    lines: list[str] = []
+    for e in sorted(results.entries, key=lambda e: e.code):
+        if len(e.totals) < 3 and not e.moderated_by:
+            continue
+        scores = ", ".join(
+            f"{t.judge_key}{'+' if t.judge_key in e.moderated_by else ''} {t.weighted:g}"
+            f"{'' if t.judge_key in e.counted else ' (not counted)'}"
+            for t in e.totals
+        )
+        lines.append(f"  {e.code}: {scores} → final {_num(e.final)}: {e.final_reason}")
+    if lines:
+        lines.insert(0, f"Final scores ({results.moderation_rule}; + third judge):")
+        lines.insert(0, "")
+    return lines

@@ -46,3 +46,4 @@ class ContestSpec:
     rubric: Rubric
     entries: tuple[EntrySpec, ...]
     judges: tuple[JudgeSpec, ...]
+    moderation_rule: str = "mean_all"  # e2judge.core.moderation.RULES

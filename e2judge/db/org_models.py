@@ -39,6 +39,7 @@ class OrgRound(OrgBase):
     rubric_json: Mapped[str] = mapped_column(Text)
     rubric_sha256: Mapped[str] = mapped_column(String(64))
     judges_per_entry: Mapped[int] = mapped_column(Integer, default=1)
+    moderation_rule: Mapped[str] = mapped_column(String(20), default="mean_all", server_default="mean_all")
 
 
 class OrgEntry(OrgBase):
@@ -98,6 +99,7 @@ class OrgAssignment(OrgBase):
     round_id: Mapped[int] = mapped_column(ForeignKey("org_round.id", ondelete="CASCADE"))
     judge_id: Mapped[int] = mapped_column(ForeignKey("org_judge.id", ondelete="CASCADE"))
     entry_id: Mapped[int] = mapped_column(ForeignKey("org_entry.id", ondelete="CASCADE"))
+    purpose: Mapped[str] = mapped_column(String(20), default="plan", server_default="plan")  # or "moderation"
 
 
 class OrgSheet(OrgBase):

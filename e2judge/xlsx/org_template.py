@@ -35,6 +35,7 @@ CONTEST_KEYS: dict[str, str] = {
     "deadline": "Hạn chấm",
     "blind": "Chấm ẩn danh",
     "discrepancy_threshold": "Ngưỡng chênh lệch",
+    "moderation_rule": "Cách tính điểm khi chấm thêm",
 }
 CONTEST_REQUIRED = ("contest_id", "contest_name", "round")
 
@@ -92,6 +93,8 @@ CONTEST_HELP: dict[str, str] = {
     "và trường. Để trống = có.",
     "discrepancy_threshold": "Không bắt buộc. Số điểm chênh lệch giữa các giám khảo để báo cần xem lại. "
     "Để trống = giá trị mặc định.",
+    "moderation_rule": "Không bắt buộc. Điểm cuối của bài có giám khảo thứ ba: closest_two (trung bình hai "
+    "điểm gần nhau nhất), median (trung vị) hoặc mean_all (trung bình mọi điểm). Để trống = mean_all.",
 }
 ENTRY_HELP: dict[str, str] = {
     "code": f"Bắt buộc. Mã bài dự thi, ví dụ B001; {_ID_HELP}.",

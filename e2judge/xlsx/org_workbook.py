@@ -20,6 +20,7 @@ from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.errors import Problem, ValidationFailed
 from e2judge.core.filenames import is_reserved_name
 from e2judge.core.i18n import _, number
+from e2judge.core.moderation import DEFAULT_RULE, RULES
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric, criterion_problems, level_problem
 from e2judge.core.text import clean_line, clean_text, fold
 from e2judge.xlsx.cells import cell_number, raw_text
@@ -142,6 +143,7 @@ class _Validator:
             rubric=Rubric(tuple(criteria)),
             entries=tuple(entries),
             judges=tuple(judges),
+            moderation_rule=str(contest["moderation_rule"] or DEFAULT_RULE),
         )
 
     # -- shared helpers -----------------------------------------------------------------------------
@@ -294,6 +296,19 @@ class _Validator:
                     ).format(value=clean_line(raw_text(value))),
                 )
             return threshold
+        if key == "moderation_rule":
+            if blank:
+                return DEFAULT_RULE
+            rule = clean_line(raw_text(value)).casefold().replace(" ", "_").replace("-", "_")
+            if rule not in RULES:
+                self.add(
+                    ref,
+                    _("moderation_rule '{value}' is not one of {choices}").format(
+                        value=clean_line(raw_text(value)), choices=", ".join(RULES)
+                    ),
+                )
+                return DEFAULT_RULE
+            return rule
         return None
 
     def _deadline(self, ref: str, value: object) -> str:

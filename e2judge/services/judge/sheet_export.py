@@ -215,7 +215,7 @@ def entry_scores(s: Session, batch: Batch) -> tuple[EntryScores, ...]:
         stored[(assignment_id, criterion)] = (value, comment or "")
     complete = Completeness(rubric)
     result: list[EntryScores] = []
-    for doc in manifest["entries"]:
+    for doc in round_entries(s, batch):
         code = doc["code"]
         a = assignments.get(code)
         values = [stored.get((a.id, c), (None, "")) if a else (None, "") for c in criteria]
@@ -369,6 +369,27 @@ def _batch(s: Session, batch_id: int) -> Batch:
             _("batch {number}").format(number=batch_id), _("this round is no longer in the profile")
         )
     return batch
+
+
+def round_entries(s: Session, batch: Batch) -> list[dict[str, Any]]:
+    """The entries of every batch the judge imported for the batch's round, oldest batch first.
+
+    A follow-up batch (``org moderate``: entries for a third judge) joins the round the judge
+    already has; the next sheet carries the entries of both, named after the newest batch.
+    """
+    batches = s.scalars(
+        select(Batch)
+        .where(Batch.round_id == batch.round_id, Batch.judge_id == batch.judge_id)
+        .order_by(Batch.id)
+    )
+    seen: set[str] = set()
+    docs: list[dict[str, Any]] = []
+    for each in batches:
+        for doc in _manifest(each)["entries"]:
+            if doc["code"] not in seen:
+                seen.add(doc["code"])
+                docs.append(doc)
+    return docs
 
 
 def _manifest(batch: Batch) -> dict[str, Any]:

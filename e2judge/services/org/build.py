@@ -166,7 +166,17 @@ def build_batches(
             rnd = _store_round(s, spec, judges_per_entry)
             judge_rows = _store_people(s, rnd, spec)
             entry_ids = {e.code: e.id for e in s.scalars(select(OrgEntry).where(OrgEntry.round_id == rnd.id))}
-            s.execute(delete(OrgAssignment).where(OrgAssignment.round_id == rnd.id))
+            # A third judge's entries (org moderate) stay: only the plan is made again.
+            s.execute(
+                delete(OrgAssignment).where(OrgAssignment.round_id == rnd.id, OrgAssignment.purpose == "plan")
+            )
+            kept = set(
+                s.execute(
+                    select(OrgAssignment.judge_id, OrgAssignment.entry_id).where(
+                        OrgAssignment.round_id == rnd.id
+                    )
+                ).tuples()
+            )
             for judge in spec.judges:
                 codes = plan[judge.judge_id]
                 summary.loads[judge.judge_id] = len(codes)
@@ -174,6 +184,7 @@ def build_batches(
                 s.add_all(
                     OrgAssignment(round_id=rnd.id, judge_id=judge_row.id, entry_id=entry_ids[c])
                     for c in codes
+                    if (judge_row.id, entry_ids[c]) not in kept
                 )
                 if codes:
                     manifest = build_manifest(
@@ -271,6 +282,7 @@ def _store_round(s: Session, spec: ContestSpec, per_entry: int) -> OrgRound:
     rnd.rubric_json = json.dumps(spec.rubric.to_json(), ensure_ascii=False, sort_keys=True)
     rnd.rubric_sha256 = spec.rubric.sha256()
     rnd.judges_per_entry = per_entry
+    rnd.moderation_rule = spec.moderation_rule
     s.flush()
     return rnd
 

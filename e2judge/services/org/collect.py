@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from e2judge.core.clock import now
@@ -374,6 +374,7 @@ def _merge(s: Session, run: _Run, sheet: VerifiedSheet) -> str:
             sheet,
             f"batch {p.batch_id} was issued to judge {judge.judge_key}, but the sheet names {p.judge_id}",
         )
+    _check_not_superseded(s, sheet, batch.round_id, batch.judge_id)
     public_b64 = base64.b64encode(p.judge_public_key).decode("ascii")
     _check_key(s, sheet, judge, public_b64)
     if p.rubric_sha256 != plan.rubric_sha256:
@@ -418,6 +419,36 @@ def _merge(s: Session, run: _Run, sheet: VerifiedSheet) -> str:
     conflicts = sum(row[4] is not None for row in returns)
     summary = f"merged {len(p.entries)} entries ({complete} complete, {conflicts} conflicts)"
     return "; ".join([summary, *notes])
+
+
+def _check_not_superseded(s: Session, sheet: VerifiedSheet, round_id: int, judge_id: int) -> None:
+    """Refuse a sheet of an earlier batch once one of a later batch of the judge's round came in.
+
+    A follow-up batch (``org moderate``) joins the judge's round; the sheets exported after it
+    carry every entry of the round and name the newest batch, so an older batch's sheet arriving
+    late would take the follow-up entries' scores away.
+    """
+    p = sheet.payload
+    issued = s.scalar(
+        select(func.min(OrgBatch.id)).where(OrgBatch.batch_key == p.batch_id, OrgBatch.judge_id == judge_id)
+    )
+    later = s.scalar(
+        select(OrgSheet.batch_key)
+        .join(OrgBatch, (OrgBatch.batch_key == OrgSheet.batch_key) & (OrgBatch.judge_id == OrgSheet.judge_id))
+        .where(
+            OrgSheet.round_id == round_id,
+            OrgSheet.judge_id == judge_id,
+            OrgSheet.batch_key != p.batch_id,
+            OrgBatch.id > (issued or 0),
+        )
+        .limit(1)
+    )
+    if later is not None:
+        raise _refuse(
+            sheet,
+            f"batch {p.batch_id} was followed by batch {later}, whose sheets already came in: "
+            "only sheets of the newest batch are accepted",
+        )
 
 
 def _check_key(s: Session, sheet: VerifiedSheet, judge: OrgJudge, public_b64: str) -> None:

@@ -18,13 +18,14 @@ from sqlalchemy import func, select
 from e2judge.core.agreement import MIN_SEVERITY_ENTRIES, Alpha, Severity, interval_alpha, severities
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
+from e2judge.core.moderation import DEFAULT_RULE, final_score
 from e2judge.core.rubric import Rubric, totals
 from e2judge.core.stats import competition_ranks, mean, median, normalise, pstdev, spread
 from e2judge.db.org_models import OrgAssignment, OrgEntry, OrgJudge, OrgReturn, OrgRound, OrgScore, OrgSheet
 from e2judge.formats.fingerprint import readable_fingerprint
 from e2judge.services.org.workspace import open_workspace
 
-RANK_BY = ("raw", "normalised")
+RANK_BY = ("raw", "normalised", "final")
 DEFAULT_DISCREPANCY_SHARE = 0.2
 MIN_ENTRIES = MIN_SEVERITY_ENTRIES  # a judge with fewer complete scores is neither normalised nor rated
 _TOLERANCE = 1e-9
@@ -61,6 +62,11 @@ class EntryResult:
     normalised_fallback: bool
     discrepancy: bool
     rank: int | None
+    # The final score under the round's moderation rule, whose scores counted and why.
+    final: float | None = None
+    counted: tuple[str, ...] = ()
+    final_reason: str = ""
+    moderated_by: tuple[str, ...] = ()  # judges added by org moderate
 
     @property
     def missing(self) -> int:
@@ -144,6 +150,7 @@ class Results:
     judges: tuple[JudgeResult, ...]
     details: tuple[DetailRow, ...]
     agreement: Agreement | None = None
+    moderation_rule: str = DEFAULT_RULE
 
     @property
     def weighted_max(self) -> float:
@@ -153,6 +160,15 @@ class Results:
         def entry(e: EntryResult) -> dict[str, Any]:
             data = {k: v for k, v in e.__dict__.items() if k != "totals"}
             data["totals"] = {t.judge_key: t.weighted for t in e.totals}
+            data["scores"] = [
+                {
+                    "judge": t.judge_key,
+                    "weighted": t.weighted,
+                    "counted": t.judge_key in e.counted,
+                    "moderator": t.judge_key in e.moderated_by,
+                }
+                for t in e.totals
+            ]
             return data
 
         return {
@@ -162,6 +178,7 @@ class Results:
             "weighted_max": self.weighted_max,
             "discrepancy_threshold": self.threshold,
             "rank_by": self.rank_by,
+            "moderation_rule": self.moderation_rule,
             "overall_mean": self.overall_mean,
             "entries": [entry(e) for e in self.entries],
             "judges": [j.to_json() for j in self.judges],
@@ -199,10 +216,13 @@ def compute_results(
         rubric = Rubric.from_json(json.loads(rnd.rubric_json))
         entries = {e.id: e for e in s.scalars(select(OrgEntry).where(OrgEntry.round_id == rnd.id))}
         judges = {j.id: j for j in s.scalars(select(OrgJudge).where(OrgJudge.round_id == rnd.id))}
-        plan = [
-            (a.judge_id, a.entry_id)
-            for a in s.scalars(select(OrgAssignment).where(OrgAssignment.round_id == rnd.id))
-        ]
+        assignments = list(s.scalars(select(OrgAssignment).where(OrgAssignment.round_id == rnd.id)))
+        plan = [(a.judge_id, a.entry_id) for a in assignments]
+        moderators: dict[int, list[str]] = defaultdict(list)
+        for a in assignments:
+            if a.purpose == "moderation":
+                moderators[a.entry_id].append(judges[a.judge_id].judge_key)
+        rule = rnd.moderation_rule or DEFAULT_RULE
         returns = {
             (r.judge_id, r.entry_id): r
             for r in s.scalars(select(OrgReturn).where(OrgReturn.round_id == rnd.id))
@@ -241,7 +261,7 @@ def compute_results(
     agreement = _agreement(rubric, weighted, points, min_entries, bootstrap)
     peers = severities(weighted, min_entries)
     entry_rows = _entry_results(entries, judges, plan, returns, weighted, norm.scores, norm.fallback,
-                                threshold, rank_by)
+                                threshold, rank_by, rule, moderators)
     all_totals = [v for per in weighted.values() for v in per.values()]
     overall = mean(all_totals)
     judge_rows = _judge_results(
@@ -277,6 +297,7 @@ def compute_results(
         judges=judge_rows,
         details=details,
         agreement=agreement,
+        moderation_rule=rule,
     )
 
 
@@ -330,6 +351,8 @@ def _entry_results(
     fallback: frozenset[int],
     threshold: float,
     rank_by: str,
+    rule: str = DEFAULT_RULE,
+    moderators: dict[int, list[str]] | None = None,
 ) -> tuple[EntryResult, ...]:
     assigned: dict[int, int] = defaultdict(int)
     for _judge, entry_id in plan:
@@ -343,7 +366,14 @@ def _entry_results(
         for entry_id, value in scores.items():
             per_entry[entry_id].append(JudgeScore(judges[judge_id].judge_key, value))
     raw_means = {eid: mean([t.weighted for t in per_entry[eid]]) for eid in entries}
-    chosen = raw_means if rank_by == "raw" else {eid: normalised.get(eid) for eid in entries}
+    finals = {eid: final_score([(t.judge_key, t.weighted) for t in per_entry[eid]], rule) for eid in entries}
+    chosen = (
+        raw_means
+        if rank_by == "raw"
+        else {eid: f.value for eid, f in finals.items()}
+        if rank_by == "final"
+        else {eid: normalised.get(eid) for eid in entries}
+    )
     ranks = competition_ranks(chosen)
     rows: list[EntryResult] = []
     for eid, e in entries.items():
@@ -370,6 +400,10 @@ def _entry_results(
                 normalised_fallback=eid in fallback,
                 discrepancy=len(values) >= 2 and gap is not None and gap > threshold + _TOLERANCE,
                 rank=ranks[eid],
+                final=finals[eid].value,
+                counted=finals[eid].counted,
+                final_reason=finals[eid].reason,
+                moderated_by=tuple(sorted((moderators or {}).get(eid, ()))),
             )
         )
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.code))
