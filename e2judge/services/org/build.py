@@ -170,13 +170,14 @@ def build_batches(
             s.execute(
                 delete(OrgAssignment).where(OrgAssignment.round_id == rnd.id, OrgAssignment.purpose == "plan")
             )
-            kept = set(
-                s.execute(
+            kept = {
+                (judge_id, entry_id)
+                for judge_id, entry_id in s.execute(
                     select(OrgAssignment.judge_id, OrgAssignment.entry_id).where(
                         OrgAssignment.round_id == rnd.id
                     )
-                ).tuples()
-            )
+                )
+            }
             for judge in spec.judges:
                 codes = plan[judge.judge_id]
                 summary.loads[judge.judge_id] = len(codes)

@@ -109,9 +109,12 @@ def moderate(
             judge_rows = {
                 j.judge_key: j.id for j in s.scalars(select(OrgJudge).where(OrgJudge.round_id == round_id))
             }
-            entry_ids = dict(
-                s.execute(select(OrgEntry.code, OrgEntry.id).where(OrgEntry.round_id == round_id)).tuples()
-            )
+            entry_ids: dict[str, int] = {
+                code: eid
+                for code, eid in s.execute(
+                    select(OrgEntry.code, OrgEntry.id).where(OrgEntry.round_id == round_id)
+                )
+            }
         summary = ModerateSummary(results.contest_key, results.round_name, results.threshold)
         over = [
             e
