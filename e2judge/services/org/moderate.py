@@ -28,6 +28,7 @@ from e2judge.formats.manifest import batch_id, build_manifest
 from e2judge.services.org.build import BuildSummary, _Signer, _write_judge_batch, collect_attachments
 from e2judge.services.org.results import compute_results
 from e2judge.services.org.workspace import open_workspace, sealing_key, setting, signing_key
+from e2judge.services.org.workspace_lock import workspace_lock
 from e2judge.xlsx.org_workbook import read_workbook
 
 _TOLERANCE = 1e-9
@@ -84,7 +85,7 @@ def moderate(
     if spec.rubric.sha256() != results.rubric.sha256():
         raise InputRefused(str(workbook), _("the workbook's rubric is not the rubric of this round"))
     ws, db = open_workspace(orgdir)
-    with db:
+    with db, workspace_lock(ws):
         with db.session() as s:
             rnd = s.scalars(
                 select(OrgRound).where(
