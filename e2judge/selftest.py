@@ -85,7 +85,7 @@ class SelfTest:
             ("export signed score sheet", self.export_sheet),
             ("write PDF report", self.write_pdf),
             ("write Excel workbook", self.write_workbook),
-            ("judges' agreement (krippendorff)", self.agreement),
+            ("judges' agreement", self.agreement),
             ("start Qt", self.start_qt),
             ("load Vietnamese translation", self.translations),
             ("open main window", self.main_window),

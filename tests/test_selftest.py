@@ -22,6 +22,7 @@ STEPS = (
     "export signed score sheet",
     "write PDF report",
     "write Excel workbook",
+    "judges' agreement",
     "start Qt",
     "load Vietnamese translation",
     "open main window",

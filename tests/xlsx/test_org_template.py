@@ -77,7 +77,8 @@ def test_contest_sheet_lists_every_key_with_a_note(template: Path) -> None:
     ws = _ws(openpyxl.load_workbook(template), "Contest")
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     keys = list(CONTEST_KEYS)
-    assert keys == ["contest_id", "contest_name", "round", "deadline", "blind", "discrepancy_threshold"]
+    assert keys == ["contest_id", "contest_name", "round", "deadline", "blind", "discrepancy_threshold",
+                    "moderation_rule"]
     assert [r[0] for r in rows] == [header_label(k, CONTEST_KEYS[k]) for k in keys]
     assert all(r[1] is None for r in rows)
     assert all(isinstance(r[2], str) and len(r[2]) > 10 for r in rows)
