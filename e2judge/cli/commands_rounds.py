@@ -9,7 +9,6 @@ from typing import Any
 from e2judge.cli.output import say
 from e2judge.cli.passphrase import get_passphrase
 from e2judge.core.rubric import format_points
-from e2judge.services.org.moderate import describe, moderate
 
 MODERATE_DESCRIPTION = """\
 For every entry whose judges' weighted totals differ by the threshold or more (--threshold, else
@@ -51,6 +50,8 @@ def register(osub: Any) -> None:
 
 
 def cmd_moderate(args: argparse.Namespace) -> int:
+    from e2judge.services.org.moderate import describe, moderate
+
     passphrase = get_passphrase(args.passphrase_file, what="organizer passphrase")
     summary = moderate(
         args.orgdir,
