@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
 from e2judge.core import limits
 from e2judge.core.errors import InputRefused
+from e2judge.core.i18n import _
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import check_schema, loads_strict
 from e2judge.formats.keys import public_raw_of, sign, verify
@@ -482,9 +483,32 @@ def read_envelope(source: str, data: bytes) -> tuple[Envelope, dict[str, Any]]:
         )
     if doc["format"] == SEALED_FORMAT:
         check_schema(source, doc, SEALED_SCHEMA, "sealed sheet")
+        _check_exact_form(source, data, doc, _SEALED_ORDER)
         return Envelope("sealed", doc["recipient_key_id"]), doc
     check_schema(source, doc, SIGNED_SCHEMA, "signed sheet")
+    _check_exact_form(source, data, doc, _SIGNED_ORDER)
     return Envelope("signed", doc["key_id"]), doc
+
+
+_SIGNED_ORDER = ("format", "version", "algorithm", "key_id", "public_key", "payload", "signature")
+_SEALED_ORDER = ("format", "version", "suite", "recipient_key_id", "enc", "ciphertext")
+
+
+def _check_exact_form(source: str, data: bytes, doc: dict[str, Any], order: tuple[str, ...]) -> None:
+    """The envelope must be byte for byte what the writer makes: one compact line, keys in order.
+
+    docs/formats.md: every byte matters, so added white space, a final newline, re-ordered keys or
+    re-encoded characters are refused rather than read past.
+    """
+    if _compact({name: doc[name] for name in order}) != data:
+        raise InputRefused(
+            source,
+            _(
+                "not in the exact form of a score sheet (white space, a line break or a final "
+                "newline was added, or it was re-encoded): every byte of a sheet matters; use the "
+                "file as the judge's app wrote it"
+            ),
+        )
 
 
 def open_sheet(source: str, data: bytes, sealing_key: X25519PrivateKey | None = None) -> VerifiedSheet:

@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,31 @@ def test_sniff_sealed(tmp_path: Path) -> None:
     pretty = json.dumps({k: doc[k] for k in sorted(doc)}, indent=2).encode()  # format no longer first
     (tmp_path / "c.e2sheet").write_bytes(pretty)
     assert sniff_sealed(tmp_path / "c.e2sheet")
-    assert open_sheet("c", pretty, ORGANIZER).payload == payload()  # layout is not signed; content is
+    with pytest.raises(InputRefused, match="not in the exact form of a score sheet"):
+        open_sheet("c", pretty, ORGANIZER)  # every byte matters (docs/formats.md): layout too
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d + b"\n",
+        lambda d: d + b"\r\n",
+        lambda d: b" " + d,
+        lambda d: d.replace(b'","', b'", "', 1),
+        lambda d: d.replace(b"{", b"{\n", 1),
+        lambda d: json.dumps(dict(reversed(list(json.loads(d).items()))), separators=(",", ":")).encode(),
+        lambda d: d.replace(b"e2judge-sheet-", b"e2judge\\u002dsheet-", 1),
+    ],
+    ids=["final-newline", "final-crlf", "leading-space", "space", "line-break", "key-order", "escape"],
+)
+@pytest.mark.parametrize("form", ["signed", "sealed"])
+def test_envelope_with_any_byte_added_or_re_encoded_is_refused(
+    form: str, change: Callable[[bytes], bytes]
+) -> None:
+    original = signed() if form == "signed" else sealed()
+    assert open_sheet("s", original, ORGANIZER).payload == payload()
+    with pytest.raises(InputRefused, match="not in the exact form of a score sheet"):
+        open_sheet("s", change(original), ORGANIZER)
 
 
 def test_file_name() -> None:
