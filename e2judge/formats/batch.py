@@ -24,6 +24,7 @@ from e2judge.core.errors import InputRefused
 from e2judge.core.filenames import is_reserved_name
 from e2judge.core.i18n import _
 from e2judge.core.rubric import Rubric, rubric_problems
+from e2judge.formats.cleanup import remove_file
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import check_schema, dumps_pretty, loads_strict
 from e2judge.formats.keys import public_raw_of, sign, verify
@@ -327,7 +328,7 @@ def extract_attachments(
                 raise ImportCancelled(str(batch.path))
     except BaseException:
         for path in written:
-            path.unlink(missing_ok=True)
+            remove_file(path)
         raise
     return written
 

@@ -41,6 +41,7 @@ from typing import BinaryIO, Self
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.core.text import has_bidi_controls
+from e2judge.formats.cleanup import remove_file
 
 CHUNK_SIZE = 2**20
 RATIO_FLOOR = 2**20
@@ -231,7 +232,7 @@ class SafeZip:
                 raise InputRefused(self._source, _("member {name}: hash mismatch").format(name=repr(name)))
         except BaseException:
             if created:
-                dest.unlink(missing_ok=True)
+                remove_file(dest)
             raise
         return hexdigest, total
 

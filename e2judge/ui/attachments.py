@@ -18,6 +18,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from e2judge.core.filenames import safe_on_disk
+from e2judge.formats.cleanup import remove_tree
 
 if TYPE_CHECKING:
     from e2judge.services.judge.entries import AttachmentInfo
@@ -130,5 +131,5 @@ class AttachmentOpener:
 
     def cleanup(self) -> None:
         if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
+            remove_tree(self._folder)
             self._folder = None

@@ -9,7 +9,6 @@ written in one transaction that never touches scores.
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +46,7 @@ from e2judge.formats.batch import (
     open_batch,
     verify_attachments,
 )
+from e2judge.formats.cleanup import remove_tree
 from e2judge.formats.zipsafe import SafeZip
 from e2judge.paths import Profile
 from e2judge.services.free_space import require_free_space
@@ -132,7 +132,7 @@ def import_batch(
                 return _summary(path, manifest, True, batch, unchanged=True)
             added = _move_into_store(profile, staged)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_tree(staging)
     summary = _summary(path, manifest, True, batch)
     summary.attachments_added = added
     import_manifest(db, manifest, batch.manifest_sha256, batch.manifest_bytes, summary, signer=batch)
