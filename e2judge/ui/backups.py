@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 
 from e2judge.core.errors import InputRefused
 from e2judge.paths import Profile
-from e2judge.services.judge.backup import inspect_backup, list_backups, make_backup
+from e2judge.services.judge.backup import (
+    current_contents,
+    describe_backups,
+    inspect_backup,
+    make_backup,
+)
 from e2judge.ui.i18n import translate_buttons, translate_message_box
 from e2judge.ui.messages import show_message
 from e2judge.ui.widgets import local_datetime, plain_label
@@ -105,7 +110,9 @@ class RestoreDialog(QDialog):
         self.setAccessibleName(self.tr("Restore from backup"))
         self.setMinimumWidth(520)
         self.profile = profile
-        self.backups = list_backups(profile)
+        described = describe_backups(profile)
+        self.backups = [path for path, _contents in described]
+        self.current = current_contents(profile)
         self.explain = plain_label(
             self.tr(
                 "E2 Judge backs up your scores when it starts and every 10 minutes (the last 10 are kept). "
@@ -116,11 +123,13 @@ class RestoreDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Backups"))
         locale = QLocale()
-        for path in self.backups:
+        for path, contents in described:
             when = backup_time(path)
             size = locale.formattedDataSize(path.stat().st_size) if path.exists() else ""
-            text = f"{local_datetime(when, lang) if when else path.name}  ·  {size}"
+            held = contents.describe() if contents is not None else self.tr("cannot be read")
+            text = f"{local_datetime(when, lang) if when else path.name}  ·  {held}  ·  {size}"
             item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.list.addItem(item)
         if self.backups:
@@ -170,7 +179,19 @@ class RestoreDialog(QDialog):
             self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(self.tr("The backup holds {contents}.").format(contents=contents.describe()))
+        held = self.tr("The backup holds {contents}.").format(contents=contents.describe())
+        if self.current is not None and contents.scores < self.current.scores:
+            box.setIcon(QMessageBox.Icon.Warning)
+            held = "\n\n".join(
+                (
+                    held,
+                    self.tr(
+                        "Warning: it holds fewer scores than you have now ({backup} instead of {now}). "
+                        "Scores given since then will be replaced (they are kept in a new backup)."
+                    ).format(backup=contents.scores, now=self.current.scores),
+                )
+            )
+        box.setInformativeText(held)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         translate_message_box(box)
         if box.exec() == QMessageBox.StandardButton.Yes:

@@ -1445,6 +1445,14 @@ Bạn có muốn thay thế không?</translation>
         <translation>Bản sao lưu chứa {contents}.</translation>
     </message>
     <message>
+        <source>cannot be read</source>
+        <translation>không đọc được</translation>
+    </message>
+    <message>
+        <source>Warning: it holds fewer scores than you have now ({backup} instead of {now}). Scores given since then will be replaced (they are kept in a new backup).</source>
+        <translation>Lưu ý: bản sao lưu này có ít điểm hơn hiện tại ({backup} thay vì {now}). Những điểm chấm sau thời điểm đó sẽ bị thay thế (chúng vẫn được giữ trong một bản sao lưu mới).</translation>
+    </message>
+    <message>
         <source>Restore refused</source>
         <translation>Không khôi phục được</translation>
     </message>

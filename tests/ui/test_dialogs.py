@@ -90,6 +90,42 @@ def test_restore_from_backup_brings_back_the_scores(
     assert stored_points(window, "E0001") == {"tinh-moi": 0.0}
 
 
+def test_restore_lists_what_each_backup_holds_and_warns_when_it_holds_fewer_scores(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: MonkeyPatch
+) -> None:
+    window = make_window(start_backups=True)
+    window.backups.wait()  # taken before any score: 5 entries, 0 scores
+    qtbot.keyClick(window.view.form.blocks[0], Qt.Key.Key_3)
+    window.backups.backup_now()  # 1 score
+    window.select_row(1)
+    qtbot.keyClick(window.view.form.blocks[0], Qt.Key.Key_2)  # now 2 scores
+    dialog = window.show_restore()
+    rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert len(rows) == 2
+    assert "5 bài, 1 điểm, thay đổi gần nhất " in rows[0]
+    assert "5 bài, 0 điểm" in rows[1]
+    dialog.list.setCurrentRow(1)  # the oldest: no score at all
+    asked: list[tuple[QMessageBox.Icon, str]] = []
+
+    def answer_no(box: QMessageBox) -> int:
+        asked.append((box.icon(), box.informativeText()))
+        return int(QMessageBox.StandardButton.No.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_no)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    icon, text = asked[0]
+    assert icon == QMessageBox.Icon.Warning
+    assert "ít điểm hơn hiện tại (0 thay vì 2)" in text
+    # Declined: nothing changed.
+    assert stored_points(window, "E0001") == {"tinh-moi": 2.0}
+    # The newer backup holds fewer scores too (1 of 2); one with as many would not warn.
+    asked.clear()
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert asked[0][0] == QMessageBox.Icon.Warning and "(1 thay vì 2)" in asked[0][1]
+
+
 def test_restore_can_be_declined(qtbot: QtBot, make_window: WindowFactory, monkeypatch: MonkeyPatch) -> None:
     window = make_window(start_backups=True)
     window.backups.wait()

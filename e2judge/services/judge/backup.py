@@ -25,13 +25,21 @@ from e2judge.core.i18n import _
 from e2judge.db.migrate import alembic_config
 from e2judge.db.session import DARWIN_PRAGMAS
 from e2judge.paths import Profile, absolute, sqlite_uri
-from e2judge.services.judge.backup_check import BackupContents, BackupProblem, inspect_copy, migrate_copy
+from e2judge.services.judge.backup_check import (
+    BackupContents,
+    BackupProblem,
+    inspect_copy,
+    migrate_copy,
+    summarise,
+)
 
 __all__ = [
     "BACKUP_PATTERN",
     "BackupContents",
     "DatabaseBusy",
     "check_database",
+    "current_contents",
+    "describe_backups",
     "inspect_backup",
     "list_backups",
     "make_backup",
@@ -235,6 +243,16 @@ def _checked(profile: Profile, backup: Path, staging: Path, *, migrate: bool) ->
         return migrate_copy(staging, contents, profile.backups) if migrate else contents
     except BackupProblem as exc:
         raise InputRefused(str(backup), _("cannot be restored: {problem}").format(problem=exc)) from None
+
+
+def describe_backups(profile: Profile) -> list[tuple[Path, BackupContents | None]]:
+    """Each backup (newest first) with what it holds: entries, scores, last change (``None``: unreadable)."""
+    return [(path, summarise(path)) for path in list_backups(profile)]
+
+
+def current_contents(profile: Profile) -> BackupContents | None:
+    """What the profile holds now, counted the same way as a backup (``None`` when there is nothing)."""
+    return summarise(profile.database) if profile.database.exists() else None
 
 
 def inspect_backup(profile: Profile, backup: Path) -> BackupContents:

@@ -30,7 +30,7 @@ from alembic.script import ScriptDirectory
 from e2judge.core.i18n import _
 from e2judge.db.migrate import alembic_config, head_revision, upgrade
 
-__all__ = ["BackupContents", "BackupProblem", "inspect_copy", "migrate_copy", "schema_objects"]
+__all__ = ["BackupContents", "BackupProblem", "inspect_copy", "migrate_copy", "schema_objects", "summarise"]
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _IGNORED = re.compile(r"sqlite_stat\d")  # planner statistics SQLite itself may add (ANALYZE)
@@ -138,10 +138,27 @@ def _inspect(con: sqlite3.Connection, scratch: Path) -> BackupContents:
     _compare(schema_objects(con), expected_objects(version, scratch), con)
     if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise BackupProblem(_("its rows do not hold together (foreign key check failed)"))
+    return _contents(con, version)
+
+
+def _contents(con: sqlite3.Connection, version: str) -> BackupContents:
     entries = int(con.execute("SELECT count(*) FROM entry").fetchone()[0])
     scores = int(con.execute("SELECT count(*) FROM score WHERE points IS NOT NULL").fetchone()[0])
     last = con.execute("SELECT max(at) FROM audit_log").fetchone()[0]
     return BackupContents(version, entries, scores, _when(last))
+
+
+def summarise(path: Path) -> BackupContents | None:
+    """What a profile database holds, read-only and without the restore checks (for listing).
+
+    ``None`` when it cannot be read as one; restore still runs the full check (``inspect_copy``).
+    """
+    try:
+        with closing(_read_only(path)) as con:
+            versions = [str(r[0]) for r in con.execute("SELECT version_num FROM alembic_version")]
+            return _contents(con, versions[0] if versions else "")
+    except sqlite3.Error:
+        return None
 
 
 def _compare(found: set[SchemaObject], expected: set[SchemaObject], con: sqlite3.Connection) -> None:
