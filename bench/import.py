@@ -37,7 +37,7 @@ from common import signed_batch
 
 from e2judge.core.contest import ContestSpec, EntrySpec, JudgeSpec
 from e2judge.core.rubric import Criterion, Level, Rubric
-from e2judge.services.org.build import hash_file
+from e2judge.services.org.validate import hash_file
 
 ATTACHMENT_SIZE = 20 * 1024
 

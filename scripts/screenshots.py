@@ -6,7 +6,8 @@ Writes: 01-welcome.png, 02-scoring-vi.png, 03-my-scores.png, 04-english.png, 05-
 06-export-done.png (a real score sheet exported to a scratch "USB" folder, then the success dialog),
 07-confirmation-pdf.png (the green band after "Lưu PDF"), 08-key-from-list.png (a digit typed in
 the entry list, and what it says), 09-viewer.png (the large attachment viewer), 10-guide.png,
-11-file-dialog-vi.png (Qt's own file dialog in Vietnamese), 12-empty-search.png.
+11-file-dialog-vi.png (Qt's own file dialog in Vietnamese), 12-empty-search.png,
+then the organizer's window: organizer-*.png (``scripts/organizer_screenshots.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
@@ -256,6 +258,9 @@ def main(out: Path) -> int:
     window.close()
     window.ctx.close_db()
     window.ctx.languages.close()
+    from organizer_screenshots import organizer_shots
+
+    written += organizer_shots(app, out, with_dialog)
     for path in written:
         print(path)
     return 0

@@ -15,6 +15,14 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> None:
+    p = sub.add_parser("organizer", help="open the organizer's window (workspace, batches, sheets, results)")
+    p.add_argument("orgdir", type=Path, nargs="?", help="the organizer workspace to open")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a throw-away copy of the demo workspace (sheets already back)",
+    )
+    p.set_defaults(handler=cmd_organizer)
     org = sub.add_parser("org", help="organizer commands: make batches, collect sheets, results")
     osub = org.add_subparsers(dest="org_command", metavar="ORG_COMMAND", required=True)
 
@@ -30,6 +38,9 @@ def register(sub: Any) -> None:
 
     p = osub.add_parser("template", help="write the organizer's workbook template")
     p.add_argument("file", type=Path, help="where to write the template (not overwritten)")
+    p.add_argument(
+        "--example", action="store_true", help="fill it with a small example contest in Vietnamese"
+    )
     p.set_defaults(handler=cmd_template)
 
     p = osub.add_parser("build", help="validate the workbook and write one signed batch per judge")
@@ -53,6 +64,12 @@ def register(sub: Any) -> None:
     commands_rounds.register(osub)
 
 
+def cmd_organizer(args: argparse.Namespace) -> int:
+    from e2judge.ui.organizer.start import run_organizer
+
+    return run_organizer(args.orgdir, demo=args.demo, lang=args.lang)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from e2judge.services.org.workspace import init_workspace
 
@@ -71,8 +88,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     if args.file.exists():
         say(f"{args.file} exists; not overwritten")
         return 1
-    write_template(args.file)
-    say(f"Template written: {args.file}")
+    write_template(args.file, example=args.example)
+    say(f"{'Example' if args.example else 'Template'} written: {args.file}")
     return 0
 
 

@@ -301,14 +301,10 @@ def cmd_org_results(args: argparse.Namespace) -> int:
         min_entries=args.min_entries,
         bootstrap=args.bootstrap,
     )
-    if args.xlsx is not None:
-        from e2judge.xlsx.results_workbook import write_results_workbook
+    if args.xlsx is not None or args.pdf is not None:
+        from e2judge.services.org.exports import export_results
 
-        write_results_workbook(results, args.xlsx)
-    if args.pdf is not None:
-        from e2judge.pdf.results_report import write_results_pdf
-
-        write_results_pdf(results, args.pdf, args.report_lang)
+        export_results(args.orgdir, results, xlsx=args.xlsx, pdf=args.pdf, lang=args.report_lang)
     if args.json:
         say(as_json(results.to_json()))
         return 0

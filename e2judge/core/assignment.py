@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from e2judge.core.contest import EntrySpec, JudgeSpec
 from e2judge.core.errors import Problem
+from e2judge.core.i18n import _
 from e2judge.core.text import same_school
 
 
@@ -31,10 +33,15 @@ def assign(entries: Sequence[EntrySpec], judges: Sequence[JudgeSpec], per_entry:
     """
     problems: list[Problem] = []
     if per_entry < 1:
-        problems.append(Problem("--judges-per-entry", "must be at least 1"))
+        problems.append(Problem("--judges-per-entry", _("must be at least 1")))
     if per_entry > len(judges):
         problems.append(
-            Problem("Judges", f"{len(judges)} judges listed, fewer than the {per_entry} needed per entry")
+            Problem(
+                "Judges",
+                _("{count} judges listed, fewer than the {needed} needed per entry").format(
+                    count=len(judges), needed=per_entry
+                ),
+            )
         )
     if problems:
         raise AssignmentImpossible(problems)
@@ -46,8 +53,10 @@ def assign(entries: Sequence[EntrySpec], judges: Sequence[JudgeSpec], per_entry:
         if len(eligible) < per_entry:
             problems.append(
                 Problem(
-                    f"entry {entry.code}",
-                    f"only {len(eligible)} judges are not from its school, {per_entry} needed",
+                    _("Entries (entry {code})").format(code=entry.code),
+                    _("only {count} judges are not from its school, {needed} needed").format(
+                        count=len(eligible), needed=per_entry
+                    ),
                 )
             )
             continue
@@ -59,6 +68,64 @@ def assign(entries: Sequence[EntrySpec], judges: Sequence[JudgeSpec], per_entry:
         raise AssignmentImpossible(problems)
     if max(load.values()) - min(load.values()) > 1:
         raise AssignmentImpossible(
-            [Problem("assignment", "school conflicts prevent loads within one entry of each other")]
+            [Problem(_("assignment"), _("school conflicts prevent loads within one entry of each other"))]
         )
+    return plan
+
+
+@dataclass(frozen=True)
+class Move:
+    """The organizer moved ``code`` from judge ``source`` to judge ``target`` by hand."""
+
+    code: str
+    source: str
+    target: str
+    actor: str = ""
+
+
+class MoveRefused(Exception):
+    """A manual move breaks a rule; ``reason`` says which, for a person."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def move_entry(
+    plan: dict[str, list[str]], entries: Sequence[EntrySpec], judges: Sequence[JudgeSpec], move: Move
+) -> dict[str, list[str]]:
+    """The plan with ``move`` applied (a new dict); ``MoveRefused`` when it breaks a rule."""
+    entry = next((e for e in entries if e.code == move.code), None)
+    target = next((j for j in judges if j.judge_id == move.target), None)
+    if entry is None or move.code not in plan.get(move.source, []):
+        raise MoveRefused(
+            _("entry {code} is not assigned to judge {judge}").format(code=move.code, judge=move.source)
+        )
+    if target is None:
+        raise MoveRefused(_("there is no judge {judge}").format(judge=move.target))
+    if move.code in plan.get(move.target, []):
+        raise MoveRefused(
+            _("judge {judge} already scores entry {code}").format(judge=move.target, code=move.code)
+        )
+    if same_school(target.school, entry.school):
+        raise MoveRefused(
+            _(
+                "judge {judge} is from the entry's own school ({school}); judges never score their own school"
+            ).format(judge=move.target, school=entry.school)
+        )
+    moved = {judge: list(codes) for judge, codes in plan.items()}
+    moved[move.source].remove(move.code)
+    moved[move.target].append(move.code)
+    return moved
+
+
+def apply_moves(
+    plan: dict[str, list[str]],
+    entries: Sequence[EntrySpec],
+    judges: Sequence[JudgeSpec],
+    moves: Sequence[Move],
+) -> dict[str, list[str]]:
+    """The plan after every move in order (``MoveRefused`` at the first that breaks a rule)."""
+    for move in moves:
+        plan = move_entry(plan, entries, judges, move)
     return plan

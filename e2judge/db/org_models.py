@@ -166,3 +166,15 @@ class OrgReturn(OrgBase):
     conflict_reason: Mapped[str | None] = mapped_column(Text)
     overall_comment: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer)
+
+
+class OrgAudit(OrgBase):
+    """The workspace's append-only log: every build, collect, enrolment, manual move and export."""
+
+    __tablename__ = "org_audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         self.signing_key_action.triggered.connect(self.show_signing_key)
         self.restore_action = self._action()
         self.restore_action.triggered.connect(self.show_restore)
+        self.organizer_action = self._action()
+        self.organizer_action.triggered.connect(self.open_organizer)
         self.quit_action = self._action(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
 
@@ -288,6 +290,7 @@ class MainWindow(QMainWindow):
         self.worksheet_menu.addAction(self.worksheet_import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.restore_action)
+        self.file_menu.addAction(self.organizer_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.score_menu = bar.addMenu("")
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
             self.worksheet_import_action: self.tr("&Import worksheet…"),
             self.signing_key_action: self.tr("My &signing key…"),
             self.restore_action: self.tr("&Restore from backup…"),
+            self.organizer_action: self.tr("&Organizer…"),
             self.quit_action: self.tr("E&xit"),
             self.undo_action: self.tr("&Undo last score change"),
             self.next_action: self.tr("&Next entry"),
@@ -387,6 +391,15 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def open_organizer(self) -> None:
+        """The organizer's window (``ui/organizer``), in the same language, beside this one."""
+        from e2judge.ui.organizer.start import make_context
+        from e2judge.ui.organizer.window import OrganizerWindow
+
+        self.organizer_window = OrganizerWindow(make_context(self.languages, None, False))
+        self.organizer_window.resize(self.size())
+        self.organizer_window.show()
 
     def _title(self) -> str:
         ref = self.controller.ref if self.attached else None

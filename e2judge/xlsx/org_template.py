@@ -153,8 +153,11 @@ def header_label(key: str, label: str) -> str:
     return f"{label} ({key})"
 
 
-def write_template(path: Path) -> None:
-    """Write the organizer's empty template workbook to ``path`` (replaced atomically)."""
+def write_template(path: Path, *, example: bool = False) -> None:
+    """Write the organizer's template workbook to ``path`` (replaced atomically).
+
+    ``example`` fills it with a small contest in Vietnamese (``org template --example``).
+    """
     wb = Workbook()
     contest = wb.active
     assert contest is not None
@@ -166,6 +169,10 @@ def write_template(path: Path) -> None:
     _write_table(rubric, RUBRIC_COLUMNS)
     _add_list(rubric, list(RUBRIC_COLUMNS).index("comment_rule") + 1, COMMENT_RULES, 2, _TEMPLATE_ROWS)
     _write_help(wb.create_sheet(SHEET_HELP))
+    if example:
+        from e2judge.xlsx.org_example import fill_example
+
+        fill_example(wb)
     save_workbook(wb, path)
 
 

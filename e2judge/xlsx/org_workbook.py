@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
@@ -68,13 +69,43 @@ def read_workbook(path: Path) -> ContestSpec:
     Raises ``InputRefused`` when the file is not a readable .xlsx workbook, and ``ValidationFailed``
     listing every problem (with sheet and cell) when its content is not valid.
     """
-    source = str(path)
+    found = inspect_workbook(path)
+    if found.problems or found.spec is None:
+        raise ValidationFailed(str(path), found.problems)
+    return found.spec
+
+
+@dataclass(frozen=True)
+class WorkbookReading:
+    """Everything one pass over the workbook found: the spec (None when there are problems), the
+    entries and judges it could read even so (for the checks that need them), and every problem."""
+
+    spec: ContestSpec | None
+    entries: tuple[EntrySpec, ...]
+    judges: tuple[JudgeSpec, ...]
+    problems: tuple[Problem, ...]
+    contest_id: str = ""  # as read, even when other sheets have problems ("" when unreadable)
+    round: str = ""
+
+
+def inspect_workbook(path: Path) -> WorkbookReading:
+    """Read the workbook once and report every problem of every sheet, without raising for them.
+
+    Raises ``InputRefused`` only when the file is not a readable .xlsx workbook at all.
+    """
     sheets, load_problems = _load(Path(path))
     problems = list(load_problems)
-    spec = _Validator(sheets, problems).spec()
-    if problems or spec is None:
-        raise ValidationFailed(source, problems)
-    return spec
+    validator = _Validator(sheets, problems)
+    spec = validator.spec()
+    contest = validator.contest
+    return WorkbookReading(
+        None if problems else spec,
+        tuple(validator.entries),
+        tuple(validator.judges),
+        tuple(problems),
+        str(contest.get("contest_id") or ""),
+        str(contest.get("round") or ""),
+    )
 
 
 def _load(path: Path) -> tuple[dict[str, SheetValues], list[Problem]]:
@@ -122,6 +153,9 @@ class _Validator:
     def __init__(self, sheets: Mapping[str, SheetValues], problems: list[Problem]) -> None:
         self.sheets = sheets
         self.problems = problems
+        self.entries: list[EntrySpec] = []
+        self.judges: list[JudgeSpec] = []
+        self.contest: dict[str, object] = {}
 
     def add(self, where: str, message: str) -> None:
         self.problems.append(Problem(where, message))
@@ -130,6 +164,7 @@ class _Validator:
         contest = self._contest()
         entries = self._entries()
         judges = self._judges()
+        self.entries, self.judges, self.contest = entries or [], judges or [], contest or {}
         criteria = self._rubric()
         if self.problems or contest is None or entries is None or judges is None or criteria is None:
             return None

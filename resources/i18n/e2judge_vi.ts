@@ -76,6 +76,83 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Everything done in this workspace, newest first. Entries are only ever added, never changed.</source>
+        <translation>Mọi việc đã làm trong không gian làm việc này, mới nhất ở trên. Nhật ký chỉ được ghi thêm, không bao giờ bị sửa.</translation>
+    </message>
+    <message>
+        <source>About the audit log</source>
+        <translation>Về nhật ký</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký</translation>
+    </message>
+</context>
+<context>
+    <name>CollectController</name>
+    <message>
+        <source>Score sheets to collect</source>
+        <translation>Phiếu điểm cần thu</translation>
+    </message>
+    <message>
+        <source>Score sheets (*.e2sheet)</source>
+        <translation>Phiếu điểm (*.e2sheet)</translation>
+    </message>
+    <message>
+        <source>Folder or USB stick with score sheets</source>
+        <translation>Thư mục hoặc USB chứa phiếu điểm</translation>
+    </message>
+    <message>
+        <source>Open the sealed score sheets ({count} files)</source>
+        <translation>Mở các phiếu điểm đã niêm phong ({count} tệp)</translation>
+    </message>
+    <message>
+        <source>Checking and merging the score sheets…</source>
+        <translation>Đang kiểm tra và gộp các phiếu điểm…</translation>
+    </message>
+    <message>
+        <source>Nothing collected</source>
+        <translation>Chưa thu được phiếu nào</translation>
+    </message>
+    <message>
+        <source>{file}: nothing was merged.</source>
+        <translation>{file}: không có gì được gộp.</translation>
+    </message>
+    <message>
+        <source>{files} files: {merged} merged, {refused} refused, {other} without change.</source>
+        <translation>{files} tệp: {merged} đã gộp, {refused} bị từ chối, {other} không thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectPage</name>
+    <message>
+        <source>Collect sheet files…</source>
+        <translation>Thu tệp phiếu điểm…</translation>
+    </message>
+    <message>
+        <source>Collect a folder or USB stick…</source>
+        <translation>Thu cả thư mục hoặc USB…</translation>
+    </message>
+    <message>
+        <source>Drop score sheets (.e2sheet), folders or a whole USB stick here. Each file is checked on its own; nothing is merged from a refused file.</source>
+        <translation>Kéo thả phiếu điểm (.e2sheet), thư mục hoặc cả USB vào đây. Mỗi tệp được kiểm tra riêng; tệp bị từ chối không được gộp chút nào.</translation>
+    </message>
+    <message>
+        <source>How to collect sheets</source>
+        <translation>Cách thu phiếu điểm</translation>
+    </message>
+    <message>
+        <source>Collect result</source>
+        <translation>Kết quả thu phiếu</translation>
+    </message>
+    <message>
+        <source>Verdict for each file</source>
+        <translation>Kết quả kiểm tra từng tệp</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Declare conflict of interest</source>
@@ -183,6 +260,104 @@
     <message>
         <source>There is no level {n} here.</source>
         <translation>Tiêu chí này không có mức {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardController</name>
+    <message>
+        <source>{judges} judges: {returned} sent a sheet, {complete} complete, {missing} still missing.</source>
+        <translation>{judges} giám khảo: {returned} đã gửi phiếu, {complete} đã chấm đủ, {missing} còn thiếu.</translation>
+    </message>
+    <message>
+        <source>No batch has been built in this workspace yet.</source>
+        <translation>Không gian làm việc này chưa tạo lô bài nào.</translation>
+    </message>
+    <message>
+        <source>Subject: Reminder — score sheet for {contest} ({round})</source>
+        <translation>Tiêu đề: Nhắc gửi phiếu điểm — {contest} ({round})</translation>
+    </message>
+    <message>
+        <source>Dear judges,</source>
+        <translation>Kính gửi quý thầy cô giám khảo,</translation>
+    </message>
+    <message>
+        <source>Thank you for your time and care in judging {contest}. The organizing committee has not yet received a complete score sheet from the following judges:</source>
+        <translation>Ban tổ chức trân trọng cảm ơn quý thầy cô đã dành thời gian và tâm huyết chấm {contest}. Ban tổ chức chưa nhận được phiếu điểm đầy đủ của các thầy cô sau:</translation>
+    </message>
+    <message>
+        <source>no sheet received yet</source>
+        <translation>chưa nhận được phiếu</translation>
+    </message>
+    <message>
+        <source>{missing} of {assigned} entries still to score</source>
+        <translation>còn {missing} trên {assigned} bài chưa chấm</translation>
+    </message>
+    <message>
+        <source>The deadline is {deadline}.</source>
+        <translation>Hạn chấm là {deadline}.</translation>
+    </message>
+    <message>
+        <source>When you have finished, please use File → Export score sheet in E2 Judge and send us the .e2sheet file by USB stick or email. If anything is unclear, reply to this message and we will gladly help.</source>
+        <translation>Khi chấm xong, kính mong thầy cô chọn Tệp → Xuất phiếu điểm trong E2 Judge và gửi tệp .e2sheet cho Ban tổ chức qua USB hoặc email. Nếu có điều gì chưa rõ, xin thầy cô trả lời thư này, chúng tôi rất sẵn lòng hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>With many thanks,</source>
+        <translation>Trân trọng cảm ơn,</translation>
+    </message>
+    <message>
+        <source>The organizing committee</source>
+        <translation>Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>Reminder for {count} judges copied: paste it into an email or a message.</source>
+        <translation>Đã chép lời nhắc cho {count} giám khảo: hãy dán vào email hoặc tin nhắn.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>All judges</source>
+        <translation>Tất cả giám khảo</translation>
+    </message>
+    <message>
+        <source>Not returned</source>
+        <translation>Chưa gửi phiếu</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Chưa chấm đủ</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Which judges to show</source>
+        <translation>Giám khảo cần hiển thị</translation>
+    </message>
+    <message>
+        <source>Copy reminder for missing judges</source>
+        <translation>Chép lời nhắc cho giám khảo còn thiếu</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Enrol selected judge's key…</source>
+        <translation>Đăng ký khoá của giám khảo đang chọn…</translation>
+    </message>
+    <message>
+        <source>Progress summary</source>
+        <translation>Tóm tắt tiến độ</translation>
+    </message>
+    <message>
+        <source>Reminder status</source>
+        <translation>Trạng thái lời nhắc</translation>
+    </message>
+    <message>
+        <source>Progress per judge</source>
+        <translation>Tiến độ từng giám khảo</translation>
     </message>
 </context>
 <context>
@@ -334,6 +509,84 @@
     <message>
         <source>This PDF cannot be shown.</source>
         <translation>Không hiển thị được tệp PDF này.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolController</name>
+    <message>
+        <source>Public key of {judge}</source>
+        <translation>Khoá công khai của {judge}</translation>
+    </message>
+    <message>
+        <source>Judge public key (*.json *.pem)</source>
+        <translation>Khoá công khai của giám khảo (*.json *.pem)</translation>
+    </message>
+    <message>
+        <source>Key not enrolled</source>
+        <translation>Chưa đăng ký khoá</translation>
+    </message>
+    <message>
+        <source>{file}: nothing was changed.</source>
+        <translation>{file}: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Key enrolled</source>
+        <translation>Đã đăng ký khoá</translation>
+    </message>
+    <message>
+        <source>Judge {judge}'s key {fingerprint} is registered.</source>
+        <translation>Đã đăng ký khoá {fingerprint} của giám khảo {judge}.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Replace the key of {judge}</source>
+        <translation>Thay khoá của {judge}</translation>
+    </message>
+    <message>
+        <source>Enrol the key of {judge}</source>
+        <translation>Đăng ký khoá của {judge}</translation>
+    </message>
+    <message>
+        <source>Sheets signed with the current key will be refused from now on. Compare the new fingerprint with the one {name} reads to you from their app (Settings → My signing key).</source>
+        <translation>Từ nay, phiếu ký bằng khoá hiện tại sẽ bị từ chối. Hãy so dấu vân tay mới với dấu vân tay {name} đọc cho bạn từ ứng dụng của họ (Cài đặt → Khoá ký của tôi).</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one {name} reads to you from their app (Settings → My signing key) before you confirm.</source>
+        <translation>Hãy so dấu vân tay này với dấu vân tay {name} đọc cho bạn từ ứng dụng của họ (Cài đặt → Khoá ký của tôi) trước khi xác nhận.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Giải thích</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Current key fingerprint</source>
+        <translation>Dấu vân tay khoá hiện tại</translation>
+    </message>
+    <message>
+        <source>New key fingerprint</source>
+        <translation>Dấu vân tay khoá mới</translation>
+    </message>
+    <message>
+        <source>Current key</source>
+        <translation>Khoá hiện tại</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Khoá mới</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>Thay khoá</translation>
+    </message>
+    <message>
+        <source>Enrol this key</source>
+        <translation>Đăng ký khoá này</translation>
     </message>
 </context>
 <context>
@@ -519,6 +772,29 @@
     <message>
         <source>All provinces</source>
         <translation>Mọi tỉnh/thành</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>Organizer key fingerprint</source>
+        <translation>Dấu vân tay khoá của Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>Judges compare this fingerprint with the one their app shows when they import a batch. Read it to them group by group, by phone or in person; never only by email.</source>
+        <translation>Giám khảo so dấu vân tay này với dấu vân tay ứng dụng hiện khi họ nhập lô bài. Hãy đọc cho họ từng nhóm số, qua điện thoại hoặc trực tiếp; đừng chỉ gửi qua email.</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <source>Key label</source>
+        <translation>Tên khoá</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Giải thích</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1148,10 @@ Mọi điểm được lưu ngay trên máy này; không có gì được gửi 
 
 Thư mục hồ sơ: {path}</translation>
     </message>
+    <message>
+        <source>&amp;Organizer…</source>
+        <translation>&amp;Ban tổ chức…</translation>
+    </message>
 </context>
 <context>
     <name>MyScoresDialog</name>
@@ -917,6 +1197,117 @@ Thư mục hồ sơ: {path}</translation>
     </message>
 </context>
 <context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <source>New organizer workspace</source>
+        <translation>Tạo không gian làm việc của Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>The workspace is a folder that holds the contest's database and the organizer's keys. The keys sign every batch you send to judges and open the sealed score sheets they send back. They are locked by a passphrase of at least {n} characters: nobody can recover it if it is forgotten, so write it down and keep it somewhere safe.</source>
+        <translation>Không gian làm việc là một thư mục chứa cơ sở dữ liệu của cuộc thi và các khoá của Ban tổ chức. Khoá dùng để ký mọi lô bài gửi giám khảo và mở các phiếu điểm niêm phong họ gửi lại. Khoá được bảo vệ bằng mật khẩu ít nhất {n} ký tự: không ai khôi phục được nếu quên, vì vậy hãy ghi lại và cất giữ cẩn thận.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Giải thích</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>Thư mục không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Choose the workspace folder</source>
+        <translation>Chọn thư mục không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Who the key belongs to</source>
+        <translation>Khoá của ai</translation>
+    </message>
+    <message>
+        <source>e.g. Ban tổ chức E2 Việt Nam 2025</source>
+        <translation>ví dụ: Ban tổ chức E2 Việt Nam 2025</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Độ mạnh mật khẩu</translation>
+    </message>
+    <message>
+        <source>Show the passphrase</source>
+        <translation>Hiện mật khẩu</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <source>Key label:</source>
+        <translation>Tên khoá:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Nhập lại:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Độ mạnh:</translation>
+    </message>
+    <message>
+        <source>Create workspace</source>
+        <translation>Tạo không gian làm việc</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>quá ngắn</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>yếu</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>tạm được</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>tốt</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>mạnh</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the workspace.</source>
+        <translation>Hãy chọn thư mục cho không gian làm việc.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>Mật khẩu cần ít nhất {n} ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>Hai mật khẩu không khớp: hãy gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Confirmation</source>
@@ -932,6 +1323,342 @@ Thư mục hồ sơ: {path}</translation>
     <message>
         <source>Opening your scores…</source>
         <translation>Đang mở bảng điểm của bạn…</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPassphraseDialog</name>
+    <message>
+        <source>Organizer passphrase</source>
+        <translation>Mật khẩu Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>What the passphrase is for</source>
+        <translation>Mật khẩu dùng để làm gì</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+</context>
+<context>
+    <name>OrgStart</name>
+    <message>
+        <source>The organizer's demo workspace is not bundled here.</source>
+        <translation>Bản cài này không kèm không gian làm việc thử của ban tổ chức.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTables</name>
+    <message>
+        <source>build batches</source>
+        <translation>tạo lô bài</translation>
+    </message>
+    <message>
+        <source>collect sheets</source>
+        <translation>thu phiếu điểm</translation>
+    </message>
+    <message>
+        <source>enrol judge key</source>
+        <translation>đăng ký khoá giám khảo</translation>
+    </message>
+    <message>
+        <source>manual reassignment</source>
+        <translation>phân công lại thủ công</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>xuất tệp</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người làm</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Giám khảo</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần xuất</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Ý nghĩa</translation>
+    </message>
+    <message>
+        <source>not issued</source>
+        <translation>chưa phát</translation>
+    </message>
+    <message>
+        <source>revision {n}</source>
+        <translation>lần {n}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Batch issued</source>
+        <translation>Đã phát lô bài</translation>
+    </message>
+    <message>
+        <source>Last sheet</source>
+        <translation>Phiếu gần nhất</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <source>Scored / assigned</source>
+        <translation>Đã chấm / được giao</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột lợi ích</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Còn thiếu</translation>
+    </message>
+    <message>
+        <source>discrepancy</source>
+        <translation>chênh lệch lớn</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Bài dự thi</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên bài</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Số điểm</translation>
+    </message>
+    <message>
+        <source>Raw mean</source>
+        <translation>Trung bình thô</translation>
+    </message>
+    <message>
+        <source>Normalised</source>
+        <translation>Đã chuẩn hoá</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Độ chênh</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Missing scores</source>
+        <translation>Điểm còn thiếu</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Đã chấm</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Trung bình</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Độ khắt khe</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Số bài</translation>
+    </message>
+    <message>
+        <source>Per category</source>
+        <translation>Theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Per province</source>
+        <translation>Theo tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>Own-school entries avoided</source>
+        <translation>Bài cùng trường đã tránh</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizerWindow</name>
+    <message>
+        <source>Organizer {name}</source>
+        <translation>Ban tổ chức {name}</translation>
+    </message>
+    <message>
+        <source>Creating the workspace and its keys…</source>
+        <translation>Đang tạo không gian làm việc và các khoá…</translation>
+    </message>
+    <message>
+        <source>Workspace not created</source>
+        <translation>Chưa tạo được không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Open an organizer workspace</source>
+        <translation>Mở không gian làm việc của Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>Not an organizer workspace</source>
+        <translation>Không phải không gian làm việc của Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Chưa mở không gian làm việc nào</translation>
+    </message>
+    <message>
+        <source>Create a workspace for a new contest, or open an existing one.</source>
+        <translation>Tạo không gian làm việc cho cuộc thi mới, hoặc mở một không gian đã có.</translation>
+    </message>
+    <message>
+        <source>New workspace: no contest built yet</source>
+        <translation>Không gian làm việc mới: chưa tạo cuộc thi nào</translation>
+    </message>
+    <message>
+        <source> · deadline {date}</source>
+        <translation> · hạn chấm {date}</translation>
+    </message>
+    <message>
+        <source>E2 Judge — Organizer</source>
+        <translation>E2 Judge — Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>bản thử</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>Cài đặ&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>Không gian làm việc &amp;mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Mở không gian làm việc…</translation>
+    </message>
+    <message>
+        <source>Organizer key &amp;fingerprint…</source>
+        <translation>&amp;Dấu vân tay khoá Ban tổ chức…</translation>
+    </message>
+    <message>
+        <source>Write an &amp;example workbook…</source>
+        <translation>Ghi &amp;sổ tính mẫu…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>1. Workbook and batches</source>
+        <translation>1. Sổ tính và lô bài</translation>
+    </message>
+    <message>
+        <source>2. Collect sheets</source>
+        <translation>2. Thu phiếu điểm</translation>
+    </message>
+    <message>
+        <source>3. Progress</source>
+        <translation>3. Tiến độ</translation>
+    </message>
+    <message>
+        <source>4. Results</source>
+        <translation>4. Kết quả</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Organizer steps</source>
+        <translation>Các bước của Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>Contest and round</source>
+        <translation>Cuộc thi và vòng thi</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Demo workspace: a throw-away copy, signed with the public DEMO key. Never use it for a real contest.</source>
+        <translation>Không gian làm việc thử: một bản sao dùng một lần, ký bằng khoá DEMO công khai. Đừng bao giờ dùng cho cuộc thi thật.</translation>
+    </message>
+    <message>
+        <source>Demo notice</source>
+        <translation>Lưu ý bản thử</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +2189,132 @@ Bạn có muốn thay thế không?</translation>
     </message>
 </context>
 <context>
+    <name>ResultsController</name>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>No results yet: build the batches and collect the sheets first.</source>
+        <translation>Chưa có kết quả: hãy tạo lô bài và thu phiếu điểm trước.</translation>
+    </message>
+    <message>
+        <source>{contest} — {round}: {entries} entries shown, {flagged} with a large discrepancy (over {threshold} points), {missing} scores missing.</source>
+        <translation>{contest} — {round}: hiển thị {entries} bài, {flagged} bài chênh lệch lớn (trên {threshold} điểm), còn thiếu {missing} lượt chấm.</translation>
+    </message>
+    <message>
+        <source>Save the results workbook</source>
+        <translation>Lưu sổ tính kết quả</translation>
+    </message>
+    <message>
+        <source>Save the results report</source>
+        <translation>Lưu báo cáo kết quả</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Đang ghi {file}…</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Đã ghi</translation>
+    </message>
+    <message>
+        <source>Saved: {file}</source>
+        <translation>Đã lưu: {file}</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>Chưa ghi tệp</translation>
+    </message>
+    <message>
+        <source>{file} could not be written; nothing was changed.</source>
+        <translation>Không ghi được {file}; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Category:</source>
+        <translation>Lĩnh vực:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>Tỉnh/thành:</translation>
+    </message>
+    <message>
+        <source>Rank by:</source>
+        <translation>Xếp hạng theo:</translation>
+    </message>
+    <message>
+        <source>Filter by category</source>
+        <translation>Lọc theo lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Filter by province</source>
+        <translation>Lọc theo tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>Xếp hạng theo</translation>
+    </message>
+    <message>
+        <source>normalised totals</source>
+        <translation>tổng điểm đã chuẩn hoá</translation>
+    </message>
+    <message>
+        <source>raw totals</source>
+        <translation>tổng điểm thô</translation>
+    </message>
+    <message>
+        <source>Export results workbook…</source>
+        <translation>Xuất sổ tính kết quả…</translation>
+    </message>
+    <message>
+        <source>Export results PDF…</source>
+        <translation>Xuất báo cáo PDF…</translation>
+    </message>
+    <message>
+        <source>Results summary</source>
+        <translation>Tóm tắt kết quả</translation>
+    </message>
+    <message>
+        <source>Ranking of the entries</source>
+        <translation>Bảng xếp hạng bài dự thi</translation>
+    </message>
+    <message>
+        <source>Judges' figures</source>
+        <translation>Số liệu của giám khảo</translation>
+    </message>
+    <message>
+        <source>Box plot of each judge's totals</source>
+        <translation>Biểu đồ hộp tổng điểm của từng giám khảo</translation>
+    </message>
+    <message>
+        <source>Distribution of the totals</source>
+        <translation>Phân bố tổng điểm</translation>
+    </message>
+    <message>
+        <source>Judges and charts</source>
+        <translation>Giám khảo và biểu đồ</translation>
+    </message>
+    <message>
+        <source>Ranking and judges</source>
+        <translation>Xếp hạng và giám khảo</translation>
+    </message>
+    <message>
+        <source>Each judge's totals (% of the maximum)</source>
+        <translation>Tổng điểm của từng giám khảo (% điểm tối đa)</translation>
+    </message>
+    <message>
+        <source>No complete score yet.</source>
+        <translation>Chưa có bài nào được chấm đủ.</translation>
+    </message>
+    <message>
+        <source>% of the maximum</source>
+        <translation>% điểm tối đa</translation>
+    </message>
+</context>
+<context>
     <name>RubricForm</name>
     <message>
         <source>Rubric form</source>
@@ -1719,6 +2572,25 @@ Bài này bị khoá và không được tính.</translation>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>An organizer workspace holds one contest: its entries, judges and rubric, the signed batches, the score sheets that come back and the results.</source>
+        <translation>Một không gian làm việc của Ban tổ chức chứa một cuộc thi: bài dự thi, giám khảo và tiêu chí chấm, các lô bài đã ký, phiếu điểm gửi về và kết quả.</translation>
+    </message>
+    <message>
+        <source>About workspaces</source>
+        <translation>Về không gian làm việc</translation>
+    </message>
+    <message>
+        <source>Create a new workspace…</source>
+        <translation>Tạo không gian làm việc mới…</translation>
+    </message>
+    <message>
+        <source>Open a workspace…</source>
+        <translation>Mở không gian làm việc…</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Not started</source>
@@ -1797,6 +2669,196 @@ Bài này bị khoá và không được tính.</translation>
         <translation>1. Mở tệp lô bài mà ban tổ chức gửi cho bạn.
 2. Chấm từng bài theo phiếu chấm; mọi thay đổi được lưu ngay.
 3. Chấm xong, xuất phiếu điểm và gửi lại cho ban tổ chức.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookController</name>
+    <message>
+        <source>Open the organizer's workbook</source>
+        <translation>Mở sổ tính của Ban tổ chức</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>Đang kiểm tra sổ tính…</translation>
+    </message>
+    <message>
+        <source>Not moved: {reason}</source>
+        <translation>Không chuyển được: {reason}</translation>
+    </message>
+    <message>
+        <source>No manual change: the plan is as computed.</source>
+        <translation>Chưa thay đổi thủ công: phân công đúng như máy tính đề xuất.</translation>
+    </message>
+    <message>
+        <source>Manual changes (recorded with your name at build): {changes}</source>
+        <translation>Thay đổi thủ công (ghi kèm tên bạn khi tạo lô bài): {changes}</translation>
+    </message>
+    <message>
+        <source>Cannot read the workbook</source>
+        <translation>Không đọc được sổ tính</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook.</source>
+        <translation>Không đọc được {file} như một sổ tính Excel.</translation>
+    </message>
+    <message>
+        <source>Save the example workbook</source>
+        <translation>Lưu sổ tính mẫu</translation>
+    </message>
+    <message>
+        <source>Writing the example workbook…</source>
+        <translation>Đang ghi sổ tính mẫu…</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>Chưa ghi tệp</translation>
+    </message>
+    <message>
+        <source>{file} could not be written; nothing was changed.</source>
+        <translation>Không ghi được {file}; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Folder for the batch files</source>
+        <translation>Thư mục lưu các lô bài</translation>
+    </message>
+    <message>
+        <source>Sign the batches of {contest}</source>
+        <translation>Ký các lô bài của {contest}</translation>
+    </message>
+    <message>
+        <source>Signing and writing the batches…</source>
+        <translation>Đang ký và ghi các lô bài…</translation>
+    </message>
+    <message>
+        <source>Build cancelled</source>
+        <translation>Đã huỷ tạo lô bài</translation>
+    </message>
+    <message>
+        <source>Nothing was signed or recorded; no batch file was left behind.</source>
+        <translation>Chưa ký hay ghi nhận gì; không còn sót lại tệp lô bài nào.</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(không đổi)</translation>
+    </message>
+    <message>
+        <source>Batches written</source>
+        <translation>Đã ghi các lô bài</translation>
+    </message>
+    <message>
+        <source>{count} batch files written for {contest} — {round}.</source>
+        <translation>Đã ghi {count} lô bài cho {contest} — {round}.</translation>
+    </message>
+    <message>
+        <source>Batches not written</source>
+        <translation>Chưa ghi lô bài</translation>
+    </message>
+    <message>
+        <source>{file}: nothing was signed or written.</source>
+        <translation>{file}: chưa ký hay ghi gì cả.</translation>
+    </message>
+    <message>
+        <source>No workbook open yet.</source>
+        <translation>Chưa mở sổ tính nào.</translation>
+    </message>
+    <message>
+        <source>Problems found: {count}. Fix them in Excel, save, then press Check again.</source>
+        <translation>Tìm thấy {count} lỗi. Hãy sửa trong Excel, lưu lại, rồi bấm Kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>No problem found: {entries} entries, {judges} judges. Ready to build.</source>
+        <translation>Không có lỗi: {entries} bài dự thi, {judges} giám khảo. Sẵn sàng tạo lô bài.</translation>
+    </message>
+    <message>
+        <source>Assignment preview (before anything is signed)</source>
+        <translation>Xem trước phân công (trước khi ký)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookPage</name>
+    <message>
+        <source>Open workbook…</source>
+        <translation>Mở sổ tính…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>Example workbook…</source>
+        <translation>Sổ tính mẫu…</translation>
+    </message>
+    <message>
+        <source>Build signed batches…</source>
+        <translation>Tạo lô bài đã ký…</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Chuyển</translation>
+    </message>
+    <message>
+        <source>Judges per entry:</source>
+        <translation>Số giám khảo mỗi bài:</translation>
+    </message>
+    <message>
+        <source>Judges per entry</source>
+        <translation>Số giám khảo mỗi bài</translation>
+    </message>
+    <message>
+        <source>Drop the organizer's workbook (.xlsx) here, or open it. Fix it in Excel, save, then press Check again.</source>
+        <translation>Kéo thả sổ tính của Ban tổ chức (.xlsx) vào đây, hoặc mở nó. Sửa trong Excel, lưu lại, rồi bấm Kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>How to check a workbook</source>
+        <translation>Cách kiểm tra sổ tính</translation>
+    </message>
+    <message>
+        <source>Workbook file</source>
+        <translation>Tệp sổ tính</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Problems in the workbook</source>
+        <translation>Các lỗi trong sổ tính</translation>
+    </message>
+    <message>
+        <source>Assignment preview</source>
+        <translation>Xem trước phân công</translation>
+    </message>
+    <message>
+        <source>Move entry:</source>
+        <translation>Chuyển bài:</translation>
+    </message>
+    <message>
+        <source>from:</source>
+        <translation>từ:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>sang:</translation>
+    </message>
+    <message>
+        <source>Entry to move</source>
+        <translation>Bài cần chuyển</translation>
+    </message>
+    <message>
+        <source>Judge who gives up the entry</source>
+        <translation>Giám khảo nhường bài</translation>
+    </message>
+    <message>
+        <source>Judge who takes the entry</source>
+        <translation>Giám khảo nhận bài</translation>
+    </message>
+    <message>
+        <source>Manual changes to the plan</source>
+        <translation>Các thay đổi thủ công của phân công</translation>
     </message>
 </context>
 <context>

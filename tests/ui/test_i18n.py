@@ -16,7 +16,7 @@ from e2judge.ui.i18n import TsTranslator, fmt_number, locale_for, read_ts, ts_fi
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 SOURCES = [
     Path(i18n_build.__file__).resolve().parents[1] / "app.py",
-    *sorted((Path(i18n_build.__file__).resolve().parent).glob("*.py")),
+    *sorted((Path(i18n_build.__file__).resolve().parent).rglob("*.py")),
 ]
 
 

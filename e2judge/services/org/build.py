@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from e2judge.core import limits
 from e2judge.core.agreement import connected_groups
-from e2judge.core.assignment import AssignmentImpossible, assign
+from e2judge.core.assignment import AssignmentImpossible, Move, MoveRefused, apply_moves, assign
 from e2judge.core.clock import now
 from e2judge.core.contest import ContestSpec
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
@@ -26,9 +26,10 @@ from e2judge.formats.batch import SUFFIX, check_manifest, write_batch
 from e2judge.formats.keys import public_raw_of, read_public
 from e2judge.formats.manifest import batch_id, build_manifest, content_key
 from e2judge.services.free_space import require_free_space
+from e2judge.services.org import audit
+from e2judge.services.org.validate import check_workbook
 from e2judge.services.org.workspace import open_workspace, sealing_key, setting, signing_key
 from e2judge.services.org.workspace_lock import workspace_lock
-from e2judge.xlsx.org_workbook import read_workbook
 
 
 @dataclass
@@ -133,22 +134,33 @@ def build_batches(
     attachments: Path | None = None,
     judges_per_entry: int = 1,
     blind: bool | None = None,
+    moves: Sequence[Move] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildSummary:
-    """Validate everything, then sign and write one batch per judge and record the plan."""
+    """Validate everything, then sign and write one batch per judge and record the plan.
+
+    Every problem of the workbook is reported at once (``check_workbook``). ``moves`` are the
+    organizer's manual changes to the plan (refused when one breaks the own-school rule), each
+    logged with who made it. ``progress(done, total)`` is called before each judge's batch; an
+    exception it raises (a cancel) ends the build with nothing recorded and no file left behind.
+    """
     ws, db = open_workspace(orgdir)
     with db, workspace_lock(ws):
-        spec = read_workbook(workbook)
+        check = check_workbook(workbook, attachments, judges_per_entry)
+        if check.spec is None:
+            raise ValidationFailed(str(workbook), check.problems)
+        spec = check.spec
         if blind is not None and blind != spec.blind:
             spec = replace(spec, blind=blind)
-        folder = attachments if attachments is not None else workbook.parent / "attachments"
-        files_by_name, files_by_hash = collect_attachments(
-            spec, folder if folder.is_dir() else None, workbook
-        )
-        _check_batch_ids(spec, workbook)
+        files_by_name, files_by_hash = check.attachments, check.files
         try:
-            plan = assign(spec.entries, spec.judges, judges_per_entry)
+            plan = apply_moves(
+                assign(spec.entries, spec.judges, judges_per_entry), spec.entries, spec.judges, moves
+            )
         except AssignmentImpossible as exc:
             raise ValidationFailed(str(workbook), exc.problems) from None
+        except MoveRefused as exc:
+            raise ValidationFailed(str(workbook), [Problem(_("assignment"), exc.reason)]) from None
         key = signing_key(ws, passphrase)
         sealing_public = public_raw_of(sealing_key(ws, passphrase))  # created for older workspaces
         signer = _Signer(
@@ -162,44 +174,66 @@ def build_batches(
         out.mkdir(parents=True, exist_ok=True)
         summary = BuildSummary(spec.contest_id, spec.round)
         entries = {e.code: e for e in spec.entries}
-        with db.transaction() as s:
-            rnd = _store_round(s, spec, judges_per_entry)
-            judge_rows = _store_people(s, rnd, spec)
-            entry_ids = {e.code: e.id for e in s.scalars(select(OrgEntry).where(OrgEntry.round_id == rnd.id))}
-            # A third judge's entries (org moderate) stay: only the plan is made again.
-            s.execute(
-                delete(OrgAssignment).where(OrgAssignment.round_id == rnd.id, OrgAssignment.purpose == "plan")
-            )
-            kept = {
-                (judge_id, entry_id)
-                for judge_id, entry_id in s.execute(
-                    select(OrgAssignment.judge_id, OrgAssignment.entry_id).where(
-                        OrgAssignment.round_id == rnd.id
+        try:
+            with db.transaction() as s:
+                rnd = _store_round(s, spec, judges_per_entry)
+                judge_rows = _store_people(s, rnd, spec)
+                entry_ids = {
+                    e.code: e.id for e in s.scalars(select(OrgEntry).where(OrgEntry.round_id == rnd.id))
+                }
+                # A third judge's entries (org moderate) stay: only the plan is made again.
+                s.execute(
+                    delete(OrgAssignment).where(
+                        OrgAssignment.round_id == rnd.id, OrgAssignment.purpose == "plan"
                     )
                 )
-            }
-            for judge in spec.judges:
-                codes = plan[judge.judge_id]
-                summary.loads[judge.judge_id] = len(codes)
-                judge_row = judge_rows[judge.judge_id]
-                s.add_all(
-                    OrgAssignment(round_id=rnd.id, judge_id=judge_row.id, entry_id=entry_ids[c])
-                    for c in codes
-                    if (judge_row.id, entry_ids[c]) not in kept
-                )
-                if codes:
-                    manifest = build_manifest(
-                        spec,
-                        judge,
-                        [entries[c] for c in codes],
-                        files_by_name,
-                        revision=1,
-                        signer_public=signer.public,
-                        signer_label=signer.label,
-                        demo=signer.demo,
-                        sealing_public=signer.sealing_public,
+                kept = {
+                    (judge_id, entry_id)
+                    for judge_id, entry_id in s.execute(
+                        select(OrgAssignment.judge_id, OrgAssignment.entry_id).where(
+                            OrgAssignment.round_id == rnd.id
+                        )
                     )
-                    _write_judge_batch(s, rnd, judge_row, manifest, files_by_hash, signer, out, summary)
+                }
+                for done, judge in enumerate(spec.judges):
+                    if progress is not None:
+                        progress(done, len(spec.judges))
+                    codes = plan[judge.judge_id]
+                    summary.loads[judge.judge_id] = len(codes)
+                    judge_row = judge_rows[judge.judge_id]
+                    s.add_all(
+                        OrgAssignment(round_id=rnd.id, judge_id=judge_row.id, entry_id=entry_ids[c])
+                        for c in codes
+                        if (judge_row.id, entry_ids[c]) not in kept
+                    )
+                    if codes:
+                        manifest = build_manifest(
+                            spec,
+                            judge,
+                            [entries[c] for c in codes],
+                            files_by_name,
+                            revision=1,
+                            signer_public=signer.public,
+                            signer_label=signer.label,
+                            demo=signer.demo,
+                            sealing_public=signer.sealing_public,
+                        )
+                        _write_judge_batch(s, rnd, judge_row, manifest, files_by_hash, signer, out, summary)
+                subject = f"{spec.contest_id} / {spec.round}"
+                for move in moves:
+                    audit.record(
+                        s, "reassign", subject, f"{move.code}: {move.source} → {move.target}", move.actor
+                    )
+                audit.record(
+                    s,
+                    "build",
+                    subject,
+                    f"{len(summary.files)} batches written, {len(summary.unchanged)} unchanged",
+                )
+        except BaseException:
+            for path in summary.files:  # nothing half-written: a cancelled or failed build leaves no file
+                path.unlink(missing_ok=True)
+            raise
         summary.warnings.extend(network_warnings(plan))
         return summary
 

@@ -57,6 +57,7 @@ from e2judge.formats.sheet import (
 )
 from e2judge.paths import OrgWorkspace
 from e2judge.services.judge.sheet_export import Completeness
+from e2judge.services.org import audit
 from e2judge.services.org.workspace import open_workspace, sealing_key
 from e2judge.services.org.workspace_lock import workspace_lock
 
@@ -173,7 +174,11 @@ def collect_sheets(orgdir: Path, inputs: Sequence[Path], passphrase: str | None 
                     rows.append(opened if isinstance(opened, CollectRow) else _collect_one(run, opened))
         finally:
             run.flush()
-    return CollectReport(tuple(rows))
+        report = CollectReport(tuple(rows))
+        if report.count(Verdict.ACCEPTED):  # a run that merged nothing changes nothing, not even the log
+            counts = ", ".join(f"{report.count(v)} {v.value}" for v in Verdict)
+            audit.log_event(db, "collect", "; ".join(p.name for p in inputs), counts)
+    return report
 
 
 @contextmanager

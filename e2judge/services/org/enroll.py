@@ -25,6 +25,7 @@ from e2judge.core.errors import InputRefused
 from e2judge.db.org_models import OrgJudge, OrgKeyReplacement, OrgRound
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.keys import read_public_key_file
+from e2judge.services.org import audit
 from e2judge.services.org.collect import replacement_time
 from e2judge.services.org.workspace import open_workspace
 from e2judge.services.org.workspace_lock import workspace_lock
@@ -170,4 +171,7 @@ def enroll_judge(
                 )
             )
             judge.public_key, judge.key_id, judge.key_source = encoded, key_id(public), "enrolled"
+        if enrolled or replaced:
+            what = "replaced" if replaced else "enrolled"
+            audit.record(s, "enroll", judge_key, f"{what} key {readable_fingerprint(public)}")
     return with_changes(result, replaced_at=when if replaced else None)
