@@ -155,7 +155,8 @@ def fill_example(wb: Workbook) -> None:
     """Fill the template's sheets with the example contest (every text through ``set_text``)."""
     contest = wb[SHEET_CONTEST]
     for row, key in enumerate(CONTEST_KEYS, start=2):
-        set_value(cell_at(contest, row, 2), CONTEST[key])
+        if key in CONTEST:  # keys without an example value stay blank (their default)
+            set_value(cell_at(contest, row, 2), CONTEST[key])
     _fill_table(wb[SHEET_ENTRIES], list(ENTRY_COLUMNS), ENTRIES)
     _fill_table(wb[SHEET_JUDGES], list(JUDGE_COLUMNS), JUDGES)
     _fill_table(wb[SHEET_RUBRIC], list(RUBRIC_COLUMNS), RUBRIC)
