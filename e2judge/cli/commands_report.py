@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from e2judge.cli.output import say
 from e2judge.cli.profiles import locked, open_profile, pick_round, round_option
 from e2judge.core.errors import InputRefused
-from e2judge.pdf.labels import LANGS
+from e2judge.core.labels import LANGS
 
 if TYPE_CHECKING:
     from e2judge.db.session import Database

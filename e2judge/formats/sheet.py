@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
 from e2judge.core import limits
+from e2judge.core.completeness import all_scored
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
@@ -141,14 +142,6 @@ class SheetPayload:
                 for e in self.entries
             ],
         }
-
-
-def all_scored(conflict_reason: str | None, points: tuple[float | None, ...]) -> bool:
-    """No conflict declared and every criterion has points: what ``complete`` requires.
-
-    Complete also needs every comment the rubric requires; that is checked against the rubric.
-    """
-    return conflict_reason is None and bool(points) and None not in points
 
 
 def encode_payload(payload: SheetPayload) -> bytes:

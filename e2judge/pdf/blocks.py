@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from e2judge.pdf.context import ReportContext
+from e2judge.core.labels import Labels
+from e2judge.core.records import ReportContext
 from e2judge.pdf.fonts import FAMILY
-from e2judge.pdf.labels import Labels
 from e2judge.pdf.page import FRAME_WIDTH
 from e2judge.pdf.styles import MUTED, RULE, Styles, plain_style
 

@@ -13,8 +13,8 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 
+from e2judge.core.labels import Labels
 from e2judge.pdf.fonts import BOLD, FAMILY
-from e2judge.pdf.labels import Labels
 from e2judge.pdf.styles import ACCENT, INK, MUTED, RULE, SECTION_BG, WARN_INK
 
 ROW_HEIGHT = 24.0

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from e2judge.core.clock import now
+from e2judge.core.records import ReportContext, RoundRef
 from e2judge.db.session import Database
 from e2judge.paths import Profile
-from e2judge.services.judge.rounds import RoundRef
 from e2judge.services.judge.sheet_export import last_sheet
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """The judge, batch and sheet facts printed on a judge's reports."""
-
-    contest_name: str
-    round_name: str
-    judge_name: str
-    judge_key: str
-    blind: bool
-    demo: bool
-    signed: bool
-    batch_key: str
-    batch_revision: int
-    sheet_revision: int | None  # the newest score sheet exported, None when none yet
-    sheet_exported_at: dt.datetime | None
-    fingerprint: str  # the judge's signing key, "" when none yet
-    printed_at: dt.datetime
 
 
 def judge_fingerprint(profile: Profile) -> str:

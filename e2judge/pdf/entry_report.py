@@ -26,13 +26,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from e2judge.core.collation import vietnamese_sort_key
+from e2judge.core.labels import Labels
+from e2judge.core.records import EntryDetail, ReportContext, RoundRef
 from e2judge.core.rubric import Criterion
 from e2judge.db.session import Database
 from e2judge.paths import Profile
 from e2judge.pdf.blocks import signature_block
-from e2judge.pdf.context import ReportContext, report_context
+from e2judge.pdf.context import report_context
 from e2judge.pdf.fonts import BOLD
-from e2judge.pdf.labels import Labels
 from e2judge.pdf.page import FRAME_WIDTH, PageNote, PageSetup, SectionStart, build_pdf
 from e2judge.pdf.styles import (
     ACCENT,
@@ -46,8 +47,7 @@ from e2judge.pdf.styles import (
     make_styles,
     plain_style,
 )
-from e2judge.services.judge.entries import EntryDetail, entry_detail, find_assignment, list_entries
-from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.entries import entry_detail, find_assignment, list_entries
 
 __all__ = ["entry_story", "write_entry_reports"]
 

@@ -14,15 +14,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from e2judge.core.collation import vietnamese_sort_key
+from e2judge.core.labels import Labels
+from e2judge.core.records import EntryRow, ReportContext, RoundRef, Status
 from e2judge.db.session import Database
 from e2judge.paths import Profile
 from e2judge.pdf.blocks import signature_block
-from e2judge.pdf.context import ReportContext, report_context
-from e2judge.pdf.labels import Labels
+from e2judge.pdf.context import report_context
 from e2judge.pdf.page import FRAME_WIDTH, PageSetup, build_pdf
 from e2judge.pdf.styles import WARN_BG, Styles, grid_style, make_styles, safe_markup
-from e2judge.services.judge.entries import EntryRow, Status, list_entries
-from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.entries import list_entries
 
 __all__ = ["RankedRow", "rank_rows", "write_judge_summary", "write_summary_pdf"]
 

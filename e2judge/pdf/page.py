@@ -25,8 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from e2judge import __version__
+from e2judge.core.labels import Labels
 from e2judge.pdf.fonts import BOLD, FAMILY, register_fonts
-from e2judge.pdf.labels import Labels
 from e2judge.pdf.styles import ACCENT, MUTED, RULE, WARN_INK
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

@@ -16,11 +16,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from e2judge.core.clock import now
+from e2judge.core.labels import Labels
+from e2judge.core.results import EntryResult, JudgeResult, Results
 from e2judge.pdf.chart import JudgeSeries, distribution_charts
-from e2judge.pdf.labels import Labels
 from e2judge.pdf.page import FRAME_WIDTH, PageSetup, build_pdf
 from e2judge.pdf.styles import WARN_BG, Styles, grid_style, make_styles, safe_markup
-from e2judge.services.org.results import EntryResult, JudgeResult, Results
 
 __all__ = ["results_story", "write_results_pdf"]
 

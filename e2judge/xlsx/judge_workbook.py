@@ -18,12 +18,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge.core.clock import now
+from e2judge.core.labels import Labels
+from e2judge.core.records import RoundRef, ScoredEntry, Status
 from e2judge.core.rubric import Criterion, Rubric
 from e2judge.db.session import Database
-from e2judge.pdf.labels import Labels
-from e2judge.services.judge.entries import Status
-from e2judge.services.judge.rounds import RoundRef
-from e2judge.services.judge.scored_entries import ScoredEntry, load_scores
+from e2judge.services.judge.scored_entries import load_scores
 from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, set_text, set_value, write_row
 

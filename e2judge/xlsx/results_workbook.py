@@ -14,8 +14,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from e2judge.core.results import Results
 from e2judge.core.rubric import format_points
-from e2judge.services.org.results import Results
 from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, write_row
 

@@ -36,13 +36,12 @@ from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
 from e2judge.core.i18n import _, ngettext
 from e2judge.core.i18n import number as show_number
+from e2judge.core.labels import Labels
+from e2judge.core.records import RoundRef, ScoredEntry, Status
 from e2judge.core.rubric import Criterion, Rubric, format_points
 from e2judge.core.text import clean_text
 from e2judge.db.session import Database
-from e2judge.pdf.labels import Labels
-from e2judge.services.judge.entries import Status
-from e2judge.services.judge.rounds import RoundRef
-from e2judge.services.judge.scored_entries import ScoredEntry, load_scores
+from e2judge.services.judge.scored_entries import load_scores
 from e2judge.services.judge.scoring import (
     MAX_COMMENT_CHARS,
     Change,

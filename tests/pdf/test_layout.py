@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Paragraph
 
-from e2judge.pdf.labels import Labels
+from e2judge.core.labels import Labels
 from e2judge.pdf.page import PageNote, PageSetup, build_pdf
 from e2judge.pdf.styles import make_styles, safe_markup
 from tests.pdf.pdfcheck import font_problems, page_texts, squeeze

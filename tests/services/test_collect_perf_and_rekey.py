@@ -35,6 +35,7 @@ from sqlalchemy.pool import NullPool
 
 from e2judge.cli.main import main
 from e2judge.core.clock import now
+from e2judge.core.completeness import is_complete
 from e2judge.core.errors import InputRefused
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric
 from e2judge.db.migrate import alembic_config, current_revision, head_revision, upgrade
@@ -70,7 +71,7 @@ from e2judge.services.judge.import_batch import verify_batch
 from e2judge.services.judge.judge_key import export_public_key, unlock_judge_key
 from e2judge.services.judge.rounds import list_rounds
 from e2judge.services.judge.scoring import set_points
-from e2judge.services.judge.sheet_export import export_sheet, is_complete
+from e2judge.services.judge.sheet_export import export_sheet
 from e2judge.services.org.collect import Verdict, collect_sheets
 from e2judge.services.org.enroll import EnrollResult, enroll_judge
 from e2judge.services.org.workspace import init_workspace

@@ -9,20 +9,17 @@ school, province) are never shown and never searched.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 
 from e2judge.core.i18n import _
-from e2judge.core.rubric import CommentRule, Rubric, Totals, missing_comments, totals
+from e2judge.core.records import AttachmentInfo, EntryDetail, EntryRow, RoundRef, Status
+from e2judge.core.rubric import CommentRule, Rubric, missing_comments, totals
 from e2judge.core.text import fold
 from e2judge.db.models import Assignment, Attachment, Entry, Round, RubricCriterion, Score
 from e2judge.db.session import Database
 from e2judge.paths import Profile
-from e2judge.services.judge.rounds import RoundRef
 
 __all__ = [
     "AttachmentInfo",
@@ -41,79 +38,8 @@ __all__ = [
 _WHITESPACE = " \t\r\n"
 
 
-class Status(StrEnum):
-    """Where the judge is with one entry."""
-
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    COMPLETE = "complete"
-    CONFLICT = "conflict"
-
-
 class EntryNotFound(LookupError):
     """No such entry (or assignment) for this judge in this round."""
-
-
-@dataclass(frozen=True)
-class EntryRow:
-    """One line of the entry list."""
-
-    assignment_id: int
-    entry_id: int
-    code: str
-    title: str
-    category: str
-    province: str  # "" when blind
-    status: Status
-    weighted: float | None  # None when nothing is scored
-    weighted_max: float
-    search_key: str  # folded code + title (+ authors and school unless blind)
-    scored: int = 0
-    criteria: int = 0
-    code_key: bytes = b""  # core.collation.sort_key_bytes(code), stored at import
-
-    @property
-    def percent(self) -> float | None:
-        """The weighted total as a percentage of the maximum; None when nothing is scored."""
-        if self.weighted is None or not self.weighted_max:
-            return None
-        return 100.0 * self.weighted / self.weighted_max
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    """An attachment of an entry; ``path`` is in the profile's content-addressed store."""
-
-    name: str
-    sha256: str
-    size: int
-    path: Path
-
-
-@dataclass(frozen=True)
-class EntryDetail:
-    """Everything about one entry the judge scores, with the current scores."""
-
-    assignment_id: int
-    code: str
-    title: str
-    authors: str  # "" when blind
-    school: str  # "" when blind
-    province: str  # "" when blind
-    category: str
-    description: str
-    links: tuple[str, ...]
-    attachments: tuple[AttachmentInfo, ...]
-    rubric: Rubric
-    points: dict[str, float | None]
-    comments: dict[str, str]
-    overall_comment: str
-    conflict_reason: str | None
-    status: Status
-    totals: Totals
-    flagged: bool
-    missing_comments: tuple[str, ...]
-    entry_id: int = 0
 
 
 def entry_status(

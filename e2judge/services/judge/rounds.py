@@ -5,46 +5,17 @@ from __future__ import annotations
 import base64
 import binascii
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from e2judge.core.records import RoundRef
 from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric
 from e2judge.db.models import Assignment, Batch, Contest, Entry, Judge, Round, RubricCriterion, RubricLevel
 from e2judge.db.session import Database
 from e2judge.formats.fingerprint import readable_fingerprint
 
-__all__ = ["RoundRef", "list_rounds", "load_rubric"]
-
-
-@dataclass(frozen=True)
-class RoundRef:
-    """One round as seen by one judge, with the batch it came from (the newest imported)."""
-
-    round_id: int
-    judge_id: int
-    contest_key: str
-    contest_name: str
-    round_name: str
-    judge_key: str
-    judge_name: str
-    blind: bool
-    signed: bool
-    demo: bool
-    organizer_label: str
-    organizer_fingerprint: str
-    rubric: Rubric
-    batch_id: int
-    batch_key: str
-    batch_revision: int
-    rubric_id: int = 0
-    deadline: str = ""
-    manifest_sha256: str = ""  # of the imported batch: binds worksheets and sheets to it
-
-    def describe(self) -> str:
-        """One line for a person: contest — round — judge."""
-        return f"{self.contest_name} — {self.round_name} — {self.judge_key} {self.judge_name}"
+__all__ = ["RoundRef", "criterion_of", "list_rounds", "load_rubric"]
 
 
 def load_rubric(session: Session, rubric_id: int) -> Rubric:

@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from e2judge.core.rubric import Totals, totals
+from e2judge.core.records import RoundRef, ScoredEntry
+from e2judge.core.rubric import totals
 from e2judge.db.models import Assignment, Entry, Score
 from e2judge.db.session import Database
-from e2judge.services.judge.entries import Status, list_entries
-from e2judge.services.judge.rounds import RoundRef
+from e2judge.services.judge.entries import list_entries
 
-
-@dataclass(frozen=True)
-class ScoredEntry:
-    """One assigned entry with every score and comment (people blank in a blind round)."""
-
-    assignment_id: int
-    code: str
-    title: str
-    authors: str
-    school: str
-    province: str
-    category: str
-    status: Status
-    points: dict[str, float | None]
-    comments: dict[str, str]
-    overall_comment: str
-    conflict_reason: str | None
-    totals: Totals
+__all__ = ["ScoredEntry", "load_scores"]
 
 
 def load_scores(db: Database, ref: RoundRef) -> list[ScoredEntry]:

@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session
 
 from e2judge import __version__
 from e2judge.core.clock import now
+from e2judge.core.completeness import Completeness
 from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
-from e2judge.core.rubric import CommentRule, Rubric
+from e2judge.core.rubric import Rubric
 from e2judge.db.models import Assignment, Batch, Entry, Round, Score, SheetRevision
 from e2judge.db.session import Database
 from e2judge.formats.keys import public_raw_of
@@ -34,7 +35,6 @@ from e2judge.formats.safe_write import write_atomic
 from e2judge.formats.sheet import (
     EntryScores,
     SheetPayload,
-    all_scored,
     encode_payload,
     open_sheet,
     sheet_file_name,
@@ -234,41 +234,6 @@ def entry_scores(s: Session, batch: Batch) -> tuple[EntryScores, ...]:
             )
         )
     return tuple(result)
-
-
-class Completeness:
-    """Whether an entry is complete under a rubric: no conflict, every criterion scored, and every
-    comment the rubric requires given (``missing_comments``' rule, compiled once per rubric).
-
-    Points and comments follow the rubric's criteria order.
-    """
-
-    def __init__(self, rubric: Rubric) -> None:
-        self.width = len(rubric.criteria)
-        self.rules: list[tuple[int, bool, frozenset[float]]] = []  # (position, always, points needing one)
-        for position, c in enumerate(rubric.criteria):
-            if c.comment_rule is CommentRule.NEVER:
-                continue
-            allowed = c.allowed_points()
-            needing = frozenset(p for p in allowed if c.comment_required(p))
-            self.rules.append((position, c.comment_rule is CommentRule.ALWAYS, needing))
-
-    def __call__(
-        self, conflict_reason: str | None, points: tuple[float | None, ...], comments: tuple[str, ...]
-    ) -> bool:
-        if len(points) != self.width or not all_scored(conflict_reason, points):
-            return False
-        for position, always, needing in self.rules:
-            if (always or points[position] in needing) and not comments[position].strip():
-                return False
-        return True
-
-
-def is_complete(
-    rubric: Rubric, conflict_reason: str | None, points: tuple[float | None, ...], comments: tuple[str, ...]
-) -> bool:
-    """``Completeness(rubric)`` for one entry."""
-    return Completeness(rubric)(conflict_reason, points, comments)
 
 
 def email_text(

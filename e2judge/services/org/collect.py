@@ -30,6 +30,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from e2judge.core.clock import now
+from e2judge.core.completeness import Completeness
 from e2judge.core.errors import InputRefused
 from e2judge.core.rubric import Rubric
 from e2judge.core.text import clean_text
@@ -56,7 +57,6 @@ from e2judge.formats.sheet import (
     sniff_sealed,
 )
 from e2judge.paths import OrgWorkspace
-from e2judge.services.judge.sheet_export import Completeness
 from e2judge.services.org import audit
 from e2judge.services.org.workspace import open_workspace, sealing_key
 from e2judge.services.org.workspace_lock import workspace_lock
