@@ -45,14 +45,12 @@ from e2judge.core.rubric import CommentRule, Criterion, Level, Rubric
 from e2judge.db.models import Assignment, Entry, Score
 from e2judge.db.session import Database, open_judge_db
 from e2judge.paths import Profile
-from e2judge.pdf.entry_report import write_entry_reports
 from e2judge.pdf.fonts import FAMILY, register_fonts
-from e2judge.pdf.judge_summary import write_judge_summary
 from e2judge.pdf.styles import safe_markup
 from e2judge.services.judge.import_batch import import_batch
+from e2judge.services.judge.reports import write_entry_reports, write_judge_summary, write_judge_workbook
 from e2judge.services.judge.rounds import RoundRef, list_rounds
-from e2judge.xlsx.judge_workbook import write_judge_workbook
-from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
+from e2judge.services.judge.worksheet import export_worksheet, import_worksheet
 
 TARGET = 0.5
 ROUNDS = 2

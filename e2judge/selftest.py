@@ -186,7 +186,7 @@ class SelfTest:
         return f"{result.path.name}, {len(payload.entries)} entries, {len(self.codes)} complete"
 
     def write_pdf(self) -> str:
-        from e2judge.pdf.entry_report import write_entry_reports
+        from e2judge.services.judge.reports import write_entry_reports
 
         out = self.out / "entries.pdf"
         pages = write_entry_reports(self.db, self.profile, self.ref, out, codes=self.codes)
@@ -202,7 +202,7 @@ class SelfTest:
     def write_workbook(self) -> str:
         import openpyxl
 
-        from e2judge.xlsx.judge_workbook import write_judge_workbook
+        from e2judge.services.judge.reports import write_judge_workbook
 
         out = self.out / "scores.xlsx"
         write_judge_workbook(self.db, self.ref, out)

@@ -80,9 +80,8 @@ def _lang(args: argparse.Namespace) -> str:
 
 def cmd_report_pdf(args: argparse.Namespace) -> int:
     from e2judge.db.session import open_judge_db
-    from e2judge.pdf.entry_report import write_entry_reports
-    from e2judge.pdf.judge_summary import write_judge_summary
     from e2judge.services.judge.entries import EntryNotFound
+    from e2judge.services.judge.reports import write_entry_reports, write_judge_summary
 
     if args.summary and args.entry:
         raise InputRefused("--summary", "give either --summary or --entry, not both")
@@ -102,7 +101,7 @@ def cmd_report_pdf(args: argparse.Namespace) -> int:
 
 def cmd_report_xlsx(args: argparse.Namespace) -> int:
     from e2judge.db.session import open_judge_db
-    from e2judge.xlsx.judge_workbook import write_judge_workbook
+    from e2judge.services.judge.reports import write_judge_workbook
 
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
@@ -114,7 +113,7 @@ def cmd_report_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_worksheet_export(args: argparse.Namespace) -> int:
     from e2judge.db.session import open_judge_db
-    from e2judge.xlsx.worksheet import export_worksheet
+    from e2judge.services.judge.worksheet import export_worksheet
 
     profile = open_profile(args)
     with open_judge_db(profile.database) as db:
@@ -133,7 +132,7 @@ def cmd_worksheet_import(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace, db: Database, ref: RoundRef) -> int:
-    from e2judge.xlsx.worksheet import import_worksheet
+    from e2judge.services.judge.worksheet import import_worksheet
 
     actor = f"worksheet:{ref.judge_key}"
     plan = import_worksheet(db, ref, args.file, actor=actor, dry_run=True)

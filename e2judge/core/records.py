@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from e2judge.core import limits
 from e2judge.core.rubric import Rubric, Totals
 
 __all__ = [
+    "MAX_COMMENT_CHARS",
+    "MAX_REASON_CHARS",
     "AttachmentInfo",
     "EntryDetail",
     "EntryRow",
@@ -23,6 +26,9 @@ __all__ = [
     "ScoredEntry",
     "Status",
 ]
+
+MAX_COMMENT_CHARS = limits.MAX_COMMENT  # what a judge may type in one comment (core/limits.py)
+MAX_REASON_CHARS = 2_000  # ... and as the reason for a conflict of interest
 
 
 @dataclass(frozen=True)

@@ -18,21 +18,17 @@ revision and key fingerprint above a signature line. Table rows may split across
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
-from e2judge.core.collation import vietnamese_sort_key
 from e2judge.core.labels import Labels
-from e2judge.core.records import EntryDetail, ReportContext, RoundRef
+from e2judge.core.records import EntryDetail, ReportContext
 from e2judge.core.rubric import Criterion
-from e2judge.db.session import Database
-from e2judge.paths import Profile
 from e2judge.pdf.blocks import signature_block
-from e2judge.pdf.context import report_context
 from e2judge.pdf.fonts import BOLD
 from e2judge.pdf.page import FRAME_WIDTH, PageNote, PageSetup, SectionStart, build_pdf
 from e2judge.pdf.styles import (
@@ -47,38 +43,13 @@ from e2judge.pdf.styles import (
     make_styles,
     plain_style,
 )
-from e2judge.services.judge.entries import entry_detail, find_assignment, list_entries
 
-__all__ = ["entry_story", "write_entry_reports"]
+__all__ = ["entry_story", "write_entry_pdf"]
 
 _NO_W = 11 * mm
 _POINTS_W = 25 * mm
 _LABEL_W = 38 * mm
 _MIN_SPLIT = 30  # points
-
-
-def write_entry_reports(
-    db: Database,
-    profile: Profile,
-    ref: RoundRef,
-    out: Path,
-    codes: Sequence[str] | None = None,
-    lang: str = "vi",
-) -> int:
-    """Write the rubric report of every entry, in the entry list's order (or of ``codes``, in that
-    order) to ``out``; pages written.
-
-    An unknown code raises ``EntryNotFound`` before anything is written.
-    """
-    labels = Labels(lang)
-    if codes:
-        ids = [find_assignment(db, ref, code) for code in codes]
-    else:  # the entry list's order: codes in Vietnamese alphabetical order
-        rows = sorted(list_entries(db, ref), key=lambda row: vietnamese_sort_key(row.code))
-        ids = [row.assignment_id for row in rows]
-    context = report_context(db, profile, ref)
-    details = (entry_detail(db, profile, ref, aid) for aid in ids)
-    return write_entry_pdf(details, context, out, labels)
 
 
 def write_entry_pdf(details: Iterable[EntryDetail], context: ReportContext, out: Path, labels: Labels) -> int:

@@ -14,8 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from e2judge.core.clock import now
+from e2judge.core.labels import Labels
 from e2judge.pdf.fonts import BOLD
-from e2judge.pdf.labels import Labels
 from e2judge.pdf.page import FRAME_WIDTH, PageSetup, build_pdf
 from e2judge.pdf.styles import grid_style, make_styles
 

@@ -15,16 +15,12 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from e2judge.core.collation import vietnamese_sort_key
 from e2judge.core.labels import Labels
-from e2judge.core.records import EntryRow, ReportContext, RoundRef, Status
-from e2judge.db.session import Database
-from e2judge.paths import Profile
+from e2judge.core.records import EntryRow, ReportContext, Status
 from e2judge.pdf.blocks import signature_block
-from e2judge.pdf.context import report_context
 from e2judge.pdf.page import FRAME_WIDTH, PageSetup, build_pdf
 from e2judge.pdf.styles import WARN_BG, Styles, grid_style, make_styles, safe_markup
-from e2judge.services.judge.entries import list_entries
 
-__all__ = ["RankedRow", "rank_rows", "write_judge_summary", "write_summary_pdf"]
+__all__ = ["RankedRow", "rank_rows", "write_summary_pdf"]
 
 
 @dataclass(frozen=True)
@@ -54,12 +50,6 @@ def rank_rows(rows: Sequence[EntryRow]) -> list[RankedRow]:
     )
     ranked.extend(RankedRow(None, r) for r in rest)
     return ranked
-
-
-def write_judge_summary(db: Database, profile: Profile, ref: RoundRef, out: Path, lang: str = "vi") -> int:
-    """Write the judge's summary of ``ref`` to ``out``; pages written."""
-    labels = Labels(lang)
-    return write_summary_pdf(list_entries(db, ref), report_context(db, profile, ref), out, labels)
 
 
 def write_summary_pdf(rows: Sequence[EntryRow], ctx: ReportContext, out: Path, labels: Labels) -> int:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from e2judge.services.judge.import_batch import ImportSummary
     from e2judge.services.judge.rounds import RoundRef
     from e2judge.services.judge.sheet_export import ExportResult
+    from e2judge.services.judge.worksheet import WorksheetImport
     from e2judge.ui.background import TaskRunner
     from e2judge.ui.backups import BackupController, RestoreDialog
     from e2judge.ui.entry_model import EntryTableModel, Filter
@@ -65,7 +66,6 @@ if TYPE_CHECKING:
     from e2judge.ui.reports import PrintDialog, ReportsController
     from e2judge.ui.signing_key import SigningKeyDialog
     from e2judge.ui.worksheet_flow import WorksheetController
-    from e2judge.xlsx.worksheet import WorksheetImport
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
 SUFFIXES = (".e2batch", ".xlsx")

@@ -167,10 +167,10 @@ class ReportsController(QObject):
 
         def job() -> int:
             if report is Report.SUMMARY:
-                from e2judge.pdf.judge_summary import write_judge_summary
+                from e2judge.services.judge.reports import write_judge_summary
 
                 return write_judge_summary(db, profile, ref, path, lang)
-            from e2judge.pdf.entry_report import write_entry_reports
+            from e2judge.services.judge.reports import write_entry_reports
 
             codes = [code] if report is Report.ENTRY and code is not None else None
             return write_entry_reports(db, profile, ref, path, codes=codes, lang=lang)
@@ -205,7 +205,7 @@ class ReportsController(QObject):
         db, lang = self._ctx.db, self._ctx.languages.current
 
         def write(path: Path) -> None:
-            from e2judge.xlsx.judge_workbook import write_judge_workbook
+            from e2judge.services.judge.reports import write_judge_workbook
 
             write_judge_workbook(db, ref, path, lang)
 

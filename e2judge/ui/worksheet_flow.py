@@ -33,7 +33,7 @@ from e2judge.ui.messages import Button, ask, listing, show_message
 from e2judge.ui.widgets import plain_label
 
 if TYPE_CHECKING:
-    from e2judge.xlsx.worksheet import PlannedChange, WorksheetImport
+    from e2judge.services.judge.worksheet import PlannedChange, WorksheetImport
 
 MAX_SHOWN_TEXT = 40
 
@@ -91,7 +91,7 @@ class WorksheetController(QObject):
         db, lang = self._ctx.db, self._ctx.languages.current
 
         def write(path: Path) -> None:
-            from e2judge.xlsx.worksheet import export_worksheet
+            from e2judge.services.judge.worksheet import export_worksheet
 
             export_worksheet(db, ref, path, lang)
 
@@ -134,7 +134,7 @@ class WorksheetController(QObject):
         db, source = self._ctx.db, path
 
         def check() -> WorksheetImport:
-            from e2judge.xlsx.worksheet import import_worksheet
+            from e2judge.services.judge.worksheet import import_worksheet
 
             return import_worksheet(db, ref, source, actor=actor, dry_run=True)
 
@@ -180,7 +180,7 @@ class WorksheetController(QObject):
         db = self._ctx.db
 
         def apply() -> WorksheetImport:
-            from e2judge.xlsx.worksheet import import_worksheet
+            from e2judge.services.judge.worksheet import import_worksheet
 
             return import_worksheet(db, ref, path, overwrite=overwrite, actor=actor)
 

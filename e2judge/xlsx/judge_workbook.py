@@ -21,12 +21,10 @@ from e2judge.core.clock import now
 from e2judge.core.labels import Labels
 from e2judge.core.records import RoundRef, ScoredEntry, Status
 from e2judge.core.rubric import Criterion, Rubric
-from e2judge.db.session import Database
-from e2judge.services.judge.scored_entries import load_scores
 from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, set_text, set_value, write_row
 
-__all__ = ["points_format", "write_judge_workbook"]
+__all__ = ["points_format", "write_scores_workbook"]
 
 HEAD_FONT = Font(bold=True, color="1F4E79")
 HEAD_FILL = PatternFill("solid", fgColor="E4EBF2")
@@ -54,10 +52,9 @@ def header_row(ws: Worksheet, headers: Sequence[str], widths: Sequence[float], h
     ws.row_dimensions[1].height = height
 
 
-def write_judge_workbook(db: Database, ref: RoundRef, out: Path, lang: str = "vi") -> None:
-    """Write the judge's score workbook for ``ref`` to ``out`` (sheets: scores, rubric, about)."""
+def write_scores_workbook(ref: RoundRef, entries: Sequence[ScoredEntry], out: Path, lang: str = "vi") -> None:
+    """Write the judge's score workbook of ``entries`` to ``out`` (sheets: scores, rubric, about)."""
     lb = Labels(lang)
-    entries = load_scores(db, ref)
     wb = Workbook()
     ws = wb.active
     assert ws is not None

@@ -1,16 +1,18 @@
 """The offline worksheet: score a batch in Excel, then import it back as ordinary score changes.
 
-Export writes one row per assigned entry with a points column (drop-down validation: the levels,
-or 0..max in steps) and a comment column per criterion, and an overall comment column. Only those
-cells are unlocked; the sheet is protected. A very hidden sheet ``_e2judge`` holds the batch key,
-the manifest and rubric hashes, the judge, the export time and a snapshot of every value at export.
+Export (``write_worksheet``) writes one row per assigned entry with a points column (drop-down
+validation: the levels, or 0..max in steps) and a comment column per criterion, and an overall
+comment column. Only those cells are unlocked; the sheet is protected. A very hidden sheet
+``_e2judge`` holds the batch key, the manifest and rubric hashes, the judge, the export time and a
+snapshot of every value at export.
 
-Import treats the file as hostile (size, zip and DTD checks, then plain values only). It checks that
-the workbook belongs to this batch, judge and rubric, validates every cell and lists every problem
-by cell (``Chấm điểm!G5: 7 is above the maximum 5``), applying nothing if any is wrong. A cell the
-judge changed (worksheet value differs from the snapshot) is applied through ``services.scoring``
-(each with its audit row). When the app's value also changed since export, that cell is a conflict:
-reported, and applied only with ``overwrite=True``.
+Reading back (``read_worksheet``) treats the file as hostile (size, zip and DTD checks, then plain
+values only). It checks that the workbook belongs to this batch, judge and rubric, validates every
+cell and lists every problem by cell (``Chấm điểm!G5: 7 is above the maximum 5``). It returns the
+plan: every cell the judge changed (worksheet value differs from the snapshot), each marked as a
+conflict when the app's value also changed since export. It reads no database and changes
+nothing: ``services.judge.worksheet`` gathers the current scores, calls it, and applies the plan
+in one transaction.
 
 Entries are matched by code, so a worksheet stays usable after the organizer re-issues the batch
 (a new revision) with the same rubric; a changed rubric refuses the worksheet, and an entry no
@@ -21,8 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,22 +36,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge.core.clock import now
 from e2judge.core.errors import InputRefused, Problem, ValidationFailed
-from e2judge.core.i18n import _, ngettext
+from e2judge.core.i18n import _
 from e2judge.core.i18n import number as show_number
 from e2judge.core.labels import Labels
-from e2judge.core.records import RoundRef, ScoredEntry, Status
+from e2judge.core.records import MAX_COMMENT_CHARS, RoundRef, ScoredEntry, Status
 from e2judge.core.rubric import Criterion, Rubric, format_points
 from e2judge.core.text import clean_text
-from e2judge.db.session import Database
-from e2judge.services.judge.scored_entries import load_scores
-from e2judge.services.judge.scoring import (
-    MAX_COMMENT_CHARS,
-    Change,
-    ScoreRejected,
-    set_comment,
-    set_overall_comment,
-    set_points,
-)
 from e2judge.xlsx.book import fit_row_heights, print_wide_table, save_workbook
 from e2judge.xlsx.cells import cell_at, cell_number, cell_text, set_text, set_value, write_row, xml_safe_text
 from e2judge.xlsx.judge_workbook import (
@@ -63,9 +55,9 @@ from e2judge.xlsx.safe_read import SheetValues, read_sheets
 __all__ = [
     "META_SHEET",
     "PlannedChange",
-    "WorksheetImport",
-    "export_worksheet",
-    "import_worksheet",
+    "WorksheetPlan",
+    "read_worksheet",
+    "write_worksheet",
 ]
 
 META_SHEET = "_e2judge"
@@ -148,10 +140,9 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def export_worksheet(db: Database, ref: RoundRef, out: Path, lang: str = "vi") -> None:
-    """Write the offline worksheet of ``ref`` (every assigned entry, current scores) to ``out``."""
+def write_worksheet(ref: RoundRef, entries: Sequence[ScoredEntry], out: Path, lang: str = "vi") -> None:
+    """Write the offline worksheet of ``ref`` to ``out``; ``entries``: every assigned one, current scores."""
     lb = Labels(lang)
-    entries = load_scores(db, ref)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -379,51 +370,16 @@ def _show(value: Value) -> str:
 
 
 @dataclass(frozen=True)
-class WorksheetImport:
-    """What an import found and did."""
+class WorksheetPlan:
+    """What a valid worksheet asks for: every cell the judge changed, conflicts included."""
 
     source: str
-    changes: tuple[PlannedChange, ...]  # every cell changed in the worksheet (conflicts included)
-    applied: tuple[Change, ...] = ()
-    dry_run: bool = False
-    overwrite: bool = False
+    changes: tuple[PlannedChange, ...]
     exported_at: str = ""
-    messages: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def conflicts(self) -> tuple[PlannedChange, ...]:
         return tuple(c for c in self.changes if c.conflict)
-
-    @property
-    def skipped(self) -> tuple[PlannedChange, ...]:
-        """Conflicts left as the app has them (all conflicts unless ``overwrite``)."""
-        return () if self.overwrite else self.conflicts
-
-    def describe(self) -> str:
-        """One line for a person."""
-        changes, conflicts = len(self.changes), len(self.conflicts)
-        if self.dry_run:
-            cells = ngettext("{count} changed cell", "{count} changed cells", changes).format(count=changes)
-            found = ngettext("{count} conflict", "{count} conflicts", conflicts).format(count=conflicts)
-            return _("{file}: {cells}, {conflicts}; nothing applied (dry run)").format(
-                file=self.source, cells=cells, conflicts=found
-            )
-        applied = len(self.applied)
-        text = ngettext("{file}: {count} change applied", "{file}: {count} changes applied", applied).format(
-            file=self.source, count=applied
-        )
-        if self.skipped:
-            skipped = len(self.skipped)
-            text += ngettext(
-                ", {count} conflict not applied (the app's values kept)",
-                ", {count} conflicts not applied (the app's values kept)",
-                skipped,
-            ).format(count=skipped)
-        elif self.conflicts:
-            text += ngettext(
-                " ({count} conflict overwritten)", " ({count} conflicts overwritten)", conflicts
-            ).format(count=conflicts)
-        return text
 
 
 @dataclass
@@ -437,20 +393,11 @@ class _Meta:
     snapshot: dict[str, list[Value]]
 
 
-def import_worksheet(
-    db: Database,
-    ref: RoundRef,
-    path: Path,
-    *,
-    overwrite: bool = False,
-    actor: str,
-    dry_run: bool = False,
-) -> WorksheetImport:
-    """Validate the worksheet at ``path`` and apply the judge's changes (see the module notes).
+def read_worksheet(path: Path, ref: RoundRef, current: Mapping[str, ScoredEntry]) -> WorksheetPlan:
+    """Validate the worksheet at ``path`` against ``ref`` and the app's ``current`` scores (by code).
 
     Raises ``InputRefused`` when the file is not a worksheet of this batch/judge/rubric, and
-    ``ValidationFailed`` listing every bad cell; in both cases nothing is applied. With
-    ``dry_run`` nothing is applied either: the result lists the changes and conflicts (to ask).
+    ``ValidationFailed`` listing every bad cell. Cells whose value the app already has are left out.
     """
     path = Path(path)
     source = str(path)
@@ -484,38 +431,12 @@ def import_worksheet(
         raise InputRefused(
             source, _("the sheet {sheet} is missing (was it renamed?)").format(sheet=repr(meta.layout.sheet))
         )
-    current = {e.code: e for e in load_scores(db, ref)}
     problems: list[Problem] = []
     changes = _compare(sheet_values, meta, current, rubric, problems)
     if problems:
         raise ValidationFailed(source, problems)
     changes = [c for c in changes if c.new != c.current]  # the app already has the worksheet's value
-    result = WorksheetImport(source, tuple(changes), (), dry_run, overwrite, meta.exported_at)
-    if dry_run:
-        return result
-    applied: list[Change] = []
-    for change in changes:
-        if change.conflict and not overwrite:
-            continue
-        try:
-            applied.append(_apply(db, change, actor))
-        except ScoreRejected as exc:  # only if the app changed under us between check and apply
-            raise InputRefused(
-                source,
-                _("{cell}: {problem} ({count} earlier changes were applied)").format(
-                    cell=change.where, problem=exc, count=len(applied)
-                ),
-            ) from exc
-    return WorksheetImport(source, tuple(changes), tuple(applied), False, overwrite, meta.exported_at)
-
-
-def _apply(db: Database, change: PlannedChange, actor: str) -> Change:
-    if change.field == FIELD_POINTS and change.criterion_key is not None:
-        assert not isinstance(change.new, str)
-        return set_points(db, change.assignment_id, change.criterion_key, change.new, actor)
-    if change.field == FIELD_COMMENT and change.criterion_key is not None:
-        return set_comment(db, change.assignment_id, change.criterion_key, str(change.new or ""), actor)
-    return set_overall_comment(db, change.assignment_id, str(change.new or ""), actor)
+    return WorksheetPlan(source, tuple(changes), meta.exported_at)
 
 
 def _meta_text(meta: SheetValues, row: int) -> str:
@@ -604,7 +525,7 @@ def _parse_layout(text: str, rubric: Rubric) -> _Layout | None:
 def _compare(
     sheet: SheetValues,
     meta: _Meta,
-    current: dict[str, ScoredEntry],
+    current: Mapping[str, ScoredEntry],
     rubric: Rubric,
     problems: list[Problem],
 ) -> list[PlannedChange]:

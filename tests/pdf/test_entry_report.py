@@ -12,10 +12,10 @@ from pypdf import PageObject, PdfReader
 
 from e2judge.core.contest import EntrySpec
 from e2judge.core.labels import Labels
-from e2judge.pdf.context import report_context
-from e2judge.pdf.entry_report import write_entry_pdf, write_entry_reports
+from e2judge.pdf.entry_report import write_entry_pdf
 from e2judge.services.judge.entries import EntryNotFound, entry_detail, find_assignment
 from e2judge.services.judge.judge_key import ensure_judge_key
+from e2judge.services.judge.reports import report_context, write_entry_reports
 from e2judge.services.judge.scoring import declare_conflict, set_comment, set_overall_comment, set_points
 from tests.helpers.batches import CONTEST_NAME, ROUND_NAME, imported_profile
 from tests.pdf.conftest import Judged

@@ -14,9 +14,9 @@ from e2judge.app import import_demo
 from e2judge.core.collation import vietnamese_sort_key
 from e2judge.db.session import Database, open_judge_db
 from e2judge.paths import Profile
-from e2judge.pdf.entry_report import write_entry_reports
 from e2judge.services.judge import scoring
 from e2judge.services.judge.entries import list_entries
+from e2judge.services.judge.reports import write_entry_reports
 from e2judge.services.judge.rounds import RoundRef, list_rounds
 
 ACTOR = "judge:GK01"

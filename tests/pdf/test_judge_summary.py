@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from e2judge.pdf.judge_summary import rank_rows, write_judge_summary
+from e2judge.pdf.judge_summary import rank_rows
 from e2judge.services.judge.entries import Status, find_assignment, list_entries
+from e2judge.services.judge.reports import write_judge_summary
 from e2judge.services.judge.scoring import declare_conflict, set_points
 from tests.helpers.batches import imported_profile
 from tests.pdf.conftest import Judged

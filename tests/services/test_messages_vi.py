@@ -24,7 +24,7 @@ from e2judge.services.judge.backup import restore_backup
 from e2judge.services.judge.entries import find_assignment
 from e2judge.services.judge.import_batch import import_batch
 from e2judge.services.judge.scoring import ScoreRejected
-from e2judge.xlsx.worksheet import export_worksheet, import_worksheet
+from e2judge.services.judge.worksheet import export_worksheet, import_worksheet
 from tests.helpers.batches import make_batch
 from tests.helpers.signed import rezip
 from tests.services.conftest import Judged

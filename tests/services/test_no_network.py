@@ -63,11 +63,10 @@ def test_import_score_backup_restore_offline(offline: None, tmp_path: Path) -> N
 
 def test_export_sheet_reports_and_workbooks_offline(offline: None, tmp_path: Path) -> None:
     from e2judge.formats.sheet import read_sheet_file
-    from e2judge.pdf.entry_report import write_entry_reports
     from e2judge.services.judge.judge_key import ensure_judge_key
+    from e2judge.services.judge.reports import write_entry_reports, write_judge_workbook
     from e2judge.services.judge.sheet_export import export_sheet
-    from e2judge.xlsx.judge_workbook import write_judge_workbook
-    from e2judge.xlsx.worksheet import export_worksheet
+    from e2judge.services.judge.worksheet import export_worksheet
 
     profile, db, ref = imported_profile(tmp_path, entries=2)
     try:

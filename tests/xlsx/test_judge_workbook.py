@@ -16,10 +16,10 @@ from e2judge.core.contest import EntrySpec
 from e2judge.db.session import Database
 from e2judge.paths import Profile
 from e2judge.services.judge.entries import find_assignment
+from e2judge.services.judge.reports import write_judge_workbook
 from e2judge.services.judge.rounds import RoundRef
 from e2judge.services.judge.scoring import declare_conflict, set_comment, set_overall_comment, set_points
 from e2judge.xlsx.cells import decode_ooxml
-from e2judge.xlsx.judge_workbook import write_judge_workbook
 from tests.helpers.batches import imported_profile
 
 ACTOR = "test"

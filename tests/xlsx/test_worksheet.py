@@ -22,7 +22,8 @@ from e2judge.paths import Profile
 from e2judge.services.judge.entries import entry_detail, find_assignment
 from e2judge.services.judge.rounds import RoundRef
 from e2judge.services.judge.scoring import declare_conflict, set_comment, set_points
-from e2judge.xlsx.worksheet import META_SHEET, export_worksheet, import_worksheet
+from e2judge.services.judge.worksheet import export_worksheet, import_worksheet
+from e2judge.xlsx.worksheet import META_SHEET
 from tests.helpers.batches import imported_profile
 
 ACTOR = "worksheet:test"

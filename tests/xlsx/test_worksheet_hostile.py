@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 
 from e2judge.core.errors import InputRefused
-from e2judge.xlsx.worksheet import META_SHEET, export_worksheet, import_worksheet
+from e2judge.services.judge.worksheet import export_worksheet, import_worksheet
+from e2judge.xlsx.worksheet import META_SHEET
 from tests.helpers.batches import imported_profile
 
 

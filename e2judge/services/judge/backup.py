@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 import sqlite3
 import sys
@@ -32,6 +31,8 @@ from e2judge.services.judge.backup_check import (
     migrate_copy,
     summarise,
 )
+from e2judge.services.judge.backup_mirror import mirror_backup
+from e2judge.services.judge.backup_names import BACKUP_PATTERN, list_backups
 
 __all__ = [
     "BACKUP_PATTERN",
@@ -46,7 +47,6 @@ __all__ = [
     "restore_backup",
 ]
 
-BACKUP_PATTERN = re.compile(r"^e2judge-\d{8}-\d{6}-\d{6}\.sqlite3$")
 _JUDGE_TABLES = frozenset(
     {"alembic_version", "contest", "round", "entry", "assignment", "score", "audit_log"}
 )
@@ -189,14 +189,6 @@ def _save_current(profile: Profile) -> Path:
         return damaged
 
 
-def list_backups(profile: Profile) -> list[Path]:
-    """The profile's backups, newest first."""
-    if not profile.backups.is_dir():
-        return []
-    found = [p for p in profile.backups.iterdir() if BACKUP_PATTERN.match(p.name) and p.is_file()]
-    return sorted(found, key=lambda p: p.name, reverse=True)
-
-
 def _prune(profile: Profile, keep: int) -> None:
     for old in list_backups(profile)[keep:]:
         old.unlink(missing_ok=True)
@@ -210,8 +202,6 @@ def make_backup(profile: Profile, keep: int = 10) -> Path:
     _prune(profile, keep)
     if profile.is_portable:
         # A USB stick may lie about having written the file: keep a copy on the laptop's disk too.
-        from e2judge.services.judge.backup_mirror import mirror_backup  # it imports this module
-
         mirror_backup(profile, made, keep)
     return made
 

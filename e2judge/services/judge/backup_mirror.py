@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 from e2judge.paths import Profile
-from e2judge.services.judge.backup import BACKUP_PATTERN, list_backups
+from e2judge.services.judge.backup_names import BACKUP_PATTERN, backup_files, list_backups
 
 logger = logging.getLogger("e2judge.backup_mirror")
 SOURCE_NOTE = "mirrored-from.txt"
@@ -22,10 +22,7 @@ SOURCE_NOTE = "mirrored-from.txt"
 
 def mirrored_backups(folder: Path) -> list[Path]:
     """The backups in a mirror folder, newest first."""
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.iterdir() if BACKUP_PATTERN.match(p.name) and p.is_file()]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return backup_files(folder)
 
 
 def _copy_synced(source: Path, target: Path) -> None:

@@ -1,8 +1,12 @@
-"""Scoring: every change is its own committed transaction with an audit row ("no Save button").
+"""Scoring: every change is a transaction with an audit row ("no Save button").
 
-A function returns only after its transaction is committed (``synchronous=FULL``), so a returned
-``Change`` is on disk. Setting a value it already has writes nothing and returns a ``Change`` with
-``old == new``. Refused changes raise ``ScoreRejected`` with a message for the person and change nothing.
+Each change has a session-taking core, ``<name>_in(session, ...)``, which does the change and its
+audit row inside the caller's transaction, and a thin wrapper ``<name>(db, ...)`` which runs that
+core in a transaction of its own and returns only after it is committed (``synchronous=FULL``), so
+a returned ``Change`` is on disk. A caller that must apply several changes together (the worksheet
+import) opens one transaction and calls the cores. Setting a value it already has writes nothing
+and returns a ``Change`` with ``old == new``. Refused changes raise ``ScoreRejected`` with a message
+for the person; the caller's transaction then rolls back, so nothing is changed.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from e2judge.core import limits
 from e2judge.core.clock import now
 from e2judge.core.i18n import _
+from e2judge.core.records import MAX_COMMENT_CHARS, MAX_REASON_CHARS
 from e2judge.core.rubric import Criterion, Level, format_points
 from e2judge.core.text import clean_text
 from e2judge.db.models import Assignment, Batch, Entry, Round, RubricCriterion, RubricLevel, Score
@@ -31,15 +35,19 @@ __all__ = [
     "ScoreRejected",
     "clean_comment",
     "declare_conflict",
+    "declare_conflict_in",
     "set_comment",
+    "set_comment_in",
     "set_overall_comment",
+    "set_overall_comment_in",
     "set_points",
+    "set_points_in",
     "undo",
+    "undo_in",
     "withdraw_conflict",
+    "withdraw_conflict_in",
 ]
 
-MAX_COMMENT_CHARS = limits.MAX_COMMENT  # what a sheet carries (core/limits.py)
-MAX_REASON_CHARS = 2_000
 
 FIELD_POINTS = "points"
 FIELD_COMMENT = "comment"
@@ -176,137 +184,173 @@ def clean_comment(text: str, limit: int = MAX_COMMENT_CHARS, what: str = "commen
     return cleaned
 
 
-def set_points(
-    db: Database, assignment_id: int, criterion_key: str, points: float | None, actor: str
+def set_points_in(
+    s: Session, assignment_id: int, criterion_key: str, points: float | None, actor: str
 ) -> Change:
     """Set (None: clear) one criterion's points; refuses off-step or out-of-range values and conflicts."""
     new = _points(points)
-    with db.transaction() as s:
-        target = _target(s, assignment_id)
-        _refuse_conflict(target)
-        criterion = _criterion(s, target, criterion_key)
-        if new is not None:
-            problem = criterion.check_points(new)
-            if problem is not None:
-                raise ScoreRejected(problem)
-        score = _score_row(s, assignment_id, criterion_key)
-        old = score.points if score is not None else None
-        at = now()
-        if old == new:
-            return Change(assignment_id, criterion_key, FIELD_POINTS, old, new, at)
-        if score is None:
-            s.add(
-                Score(
-                    assignment_id=assignment_id,
-                    criterion_key=criterion_key,
-                    points=new,
-                    comment="",
-                    updated_at=at,
-                )
+    target = _target(s, assignment_id)
+    _refuse_conflict(target)
+    criterion = _criterion(s, target, criterion_key)
+    if new is not None:
+        problem = criterion.check_points(new)
+        if problem is not None:
+            raise ScoreRejected(problem)
+    score = _score_row(s, assignment_id, criterion_key)
+    old = score.points if score is not None else None
+    at = now()
+    if old == new:
+        return Change(assignment_id, criterion_key, FIELD_POINTS, old, new, at)
+    if score is None:
+        s.add(
+            Score(
+                assignment_id=assignment_id,
+                criterion_key=criterion_key,
+                points=new,
+                comment="",
+                updated_at=at,
             )
-        else:
-            score.points = new
-            score.updated_at = at
-        target.assignment.updated_at = at
-        record(s, actor, "set-points", target.label, criterion_key, _show(old), _show(new))
+        )
+    else:
+        score.points = new
+        score.updated_at = at
+    target.assignment.updated_at = at
+    record(s, actor, "set-points", target.label, criterion_key, _show(old), _show(new))
     return Change(assignment_id, criterion_key, FIELD_POINTS, old, new, at)
 
 
-def set_comment(db: Database, assignment_id: int, criterion_key: str, text: str, actor: str) -> Change:
+def set_comment_in(s: Session, assignment_id: int, criterion_key: str, text: str, actor: str) -> Change:
     """Set one criterion's comment ("" clears it)."""
     new = clean_comment(text)
-    with db.transaction() as s:
-        target = _target(s, assignment_id)
-        _refuse_conflict(target)
-        _criterion(s, target, criterion_key)
-        score = _score_row(s, assignment_id, criterion_key)
-        old = score.comment if score is not None else ""
-        at = now()
-        if old == new:
-            return Change(assignment_id, criterion_key, FIELD_COMMENT, old, new, at)
-        if score is None:
-            s.add(
-                Score(
-                    assignment_id=assignment_id,
-                    criterion_key=criterion_key,
-                    points=None,
-                    comment=new,
-                    updated_at=at,
-                )
+    target = _target(s, assignment_id)
+    _refuse_conflict(target)
+    _criterion(s, target, criterion_key)
+    score = _score_row(s, assignment_id, criterion_key)
+    old = score.comment if score is not None else ""
+    at = now()
+    if old == new:
+        return Change(assignment_id, criterion_key, FIELD_COMMENT, old, new, at)
+    if score is None:
+        s.add(
+            Score(
+                assignment_id=assignment_id,
+                criterion_key=criterion_key,
+                points=None,
+                comment=new,
+                updated_at=at,
             )
-        else:
-            score.comment = new
-            score.updated_at = at
-        target.assignment.updated_at = at
-        record(s, actor, "set-comment", target.label, criterion_key, old, new)
+        )
+    else:
+        score.comment = new
+        score.updated_at = at
+    target.assignment.updated_at = at
+    record(s, actor, "set-comment", target.label, criterion_key, old, new)
     return Change(assignment_id, criterion_key, FIELD_COMMENT, old, new, at)
 
 
-def set_overall_comment(db: Database, assignment_id: int, text: str, actor: str) -> Change:
+def set_overall_comment_in(s: Session, assignment_id: int, text: str, actor: str) -> Change:
     """Set the overall comment on an entry ("" clears it)."""
     new = clean_comment(text, what="overall")
-    with db.transaction() as s:
-        target = _target(s, assignment_id)
-        _refuse_conflict(target)
-        old = target.assignment.overall_comment or ""
-        at = now()
-        if old == new:
-            return Change(assignment_id, None, FIELD_OVERALL, old, new, at)
-        target.assignment.overall_comment = new
-        target.assignment.updated_at = at
-        record(s, actor, "set-overall-comment", target.label, FIELD_OVERALL, old, new)
+    target = _target(s, assignment_id)
+    _refuse_conflict(target)
+    old = target.assignment.overall_comment or ""
+    at = now()
+    if old == new:
+        return Change(assignment_id, None, FIELD_OVERALL, old, new, at)
+    target.assignment.overall_comment = new
+    target.assignment.updated_at = at
+    record(s, actor, "set-overall-comment", target.label, FIELD_OVERALL, old, new)
     return Change(assignment_id, None, FIELD_OVERALL, old, new, at)
 
 
-def declare_conflict(db: Database, assignment_id: int, reason: str, actor: str) -> Change:
+def declare_conflict_in(s: Session, assignment_id: int, reason: str, actor: str) -> Change:
     """Declare a conflict of interest on an entry (a reason is required); scores are kept but frozen."""
     new = clean_comment(reason, MAX_REASON_CHARS, what="reason")
     if not new:
         raise ScoreRejected(_("a reason is required to declare a conflict"))
-    with db.transaction() as s:
-        target = _target(s, assignment_id)
-        old = target.assignment.conflict_reason
-        at = now()
-        if old == new:
-            return Change(assignment_id, None, FIELD_CONFLICT, old, new, at)
-        target.assignment.conflict_reason = new
-        target.assignment.conflict_at = at
-        target.assignment.updated_at = at
-        record(s, actor, "declare-conflict", target.label, "conflict_reason", old, new)
+    target = _target(s, assignment_id)
+    old = target.assignment.conflict_reason
+    at = now()
+    if old == new:
+        return Change(assignment_id, None, FIELD_CONFLICT, old, new, at)
+    target.assignment.conflict_reason = new
+    target.assignment.conflict_at = at
+    target.assignment.updated_at = at
+    record(s, actor, "declare-conflict", target.label, "conflict_reason", old, new)
     return Change(assignment_id, None, FIELD_CONFLICT, old, new, at)
 
 
-def withdraw_conflict(db: Database, assignment_id: int, actor: str) -> Change:
+def withdraw_conflict_in(s: Session, assignment_id: int, actor: str) -> Change:
     """Withdraw a declared conflict (nothing to do when none is declared)."""
-    with db.transaction() as s:
-        target = _target(s, assignment_id)
-        old = target.assignment.conflict_reason
-        at = now()
-        if old is None:
-            return Change(assignment_id, None, FIELD_CONFLICT, None, None, at)
-        target.assignment.conflict_reason = None
-        target.assignment.conflict_at = None
-        target.assignment.updated_at = at
-        record(s, actor, "withdraw-conflict", target.label, "conflict_reason", old, None)
+    target = _target(s, assignment_id)
+    old = target.assignment.conflict_reason
+    at = now()
+    if old is None:
+        return Change(assignment_id, None, FIELD_CONFLICT, None, None, at)
+    target.assignment.conflict_reason = None
+    target.assignment.conflict_at = None
+    target.assignment.updated_at = at
+    record(s, actor, "withdraw-conflict", target.label, "conflict_reason", old, None)
     return Change(assignment_id, None, FIELD_CONFLICT, old, None, at)
 
 
-def undo(db: Database, change: Change, actor: str) -> Change:
+def undo_in(s: Session, change: Change, actor: str) -> Change:
     """Apply the reverse of ``change`` (itself a new, audited change)."""
     aid, old = change.assignment_id, change.old
     if change.field == FIELD_POINTS and change.criterion_key is not None:
         if isinstance(old, str):
             raise ScoreRejected(_("this change cannot be undone: its old points are not a number"))
-        return set_points(db, aid, change.criterion_key, old, actor)
+        return set_points_in(s, aid, change.criterion_key, old, actor)
     if change.field == FIELD_COMMENT and change.criterion_key is not None:
-        return set_comment(db, aid, change.criterion_key, _text(old), actor)
+        return set_comment_in(s, aid, change.criterion_key, _text(old), actor)
     if change.field == FIELD_OVERALL:
-        return set_overall_comment(db, aid, _text(old), actor)
+        return set_overall_comment_in(s, aid, _text(old), actor)
     if change.field == FIELD_CONFLICT:
         if old is None:
-            return withdraw_conflict(db, aid, actor)
-        return declare_conflict(db, aid, _text(old), actor)
+            return withdraw_conflict_in(s, aid, actor)
+        return declare_conflict_in(s, aid, _text(old), actor)
     raise ScoreRejected(_("this change cannot be undone (field {field})").format(field=repr(change.field)))
+
+
+# --- each change in a transaction of its own ---------------------------------------------------
+
+
+def set_points(
+    db: Database, assignment_id: int, criterion_key: str, points: float | None, actor: str
+) -> Change:
+    """``set_points_in``, committed."""
+    with db.transaction() as s:
+        return set_points_in(s, assignment_id, criterion_key, points, actor)
+
+
+def set_comment(db: Database, assignment_id: int, criterion_key: str, text: str, actor: str) -> Change:
+    """``set_comment_in``, committed."""
+    with db.transaction() as s:
+        return set_comment_in(s, assignment_id, criterion_key, text, actor)
+
+
+def set_overall_comment(db: Database, assignment_id: int, text: str, actor: str) -> Change:
+    """``set_overall_comment_in``, committed."""
+    with db.transaction() as s:
+        return set_overall_comment_in(s, assignment_id, text, actor)
+
+
+def declare_conflict(db: Database, assignment_id: int, reason: str, actor: str) -> Change:
+    """``declare_conflict_in``, committed."""
+    with db.transaction() as s:
+        return declare_conflict_in(s, assignment_id, reason, actor)
+
+
+def withdraw_conflict(db: Database, assignment_id: int, actor: str) -> Change:
+    """``withdraw_conflict_in``, committed."""
+    with db.transaction() as s:
+        return withdraw_conflict_in(s, assignment_id, actor)
+
+
+def undo(db: Database, change: Change, actor: str) -> Change:
+    """``undo_in``, committed."""
+    with db.transaction() as s:
+        return undo_in(s, change, actor)
 
 
 def _text(value: float | str | None) -> str:
