@@ -14,12 +14,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from e2judge.core import po  # noqa: E402
+from e2judge import i18n_build as gettext_build  # noqa: E402
 from e2judge.ui import i18n_build  # noqa: E402
 
 
 def main() -> int:
-    for path in [*i18n_build.build(), *po.compile_all()]:
+    for path in [*i18n_build.build(), *gettext_build.compile_all()]:
         print(path)
     return 0
 

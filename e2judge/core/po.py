@@ -1,8 +1,8 @@
 """Gettext catalogues without extra tools: read a ``.po`` file, write the ``.mo`` that ``gettext`` reads.
 
-``python -m e2judge.core.po`` (the Makefile's ``translations`` target) compiles every
-``resources/i18n/<lang>/LC_MESSAGES/*.po`` into the ``.mo`` beside it (git-ignored build output).
-The same code compiles a catalogue in memory when the ``.mo`` was not built (a source checkout).
+``python -m e2judge.i18n_build`` (the Makefile's ``translations`` target) writes the ``.mo`` files
+with this code; ``core.i18n`` compiles a catalogue in memory when the ``.mo`` was not built (a
+source checkout). This module only reads and encodes: it writes no file.
 Like GNU ``msgfmt``, fuzzy and untranslated messages are left out, so they read as English.
 """
 
@@ -11,11 +11,7 @@ from __future__ import annotations
 import ast
 import re
 import struct
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from e2judge.paths import resource
 
 MO_MAGIC = 0x950412DE
 _HEADER = struct.Struct("<7I")
@@ -148,29 +144,3 @@ def mo_bytes(messages: list[Message]) -> bytes:
         position += len(table[k]) + 1
     header = _HEADER.pack(MO_MAGIC, 0, count, _HEADER.size, _HEADER.size + 8 * count, 0, 0)
     return header + struct.pack(f"<{len(offsets)}I", *offsets) + ids + strs
-
-
-def compile_po(po: Path, mo: Path | None = None) -> Path:
-    """Compile ``po`` into ``mo`` (default: beside it); returns the ``.mo`` path."""
-    target = mo if mo is not None else po.with_suffix(".mo")
-    data = mo_bytes(read_po(po.read_text("utf-8"), str(po)))
-    partial = target.with_name(target.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
-
-
-def compile_all(root: Path | None = None) -> list[Path]:
-    """Compile every ``<root>/<lang>/LC_MESSAGES/*.po`` (root: ``resources/i18n``)."""
-    folder = root if root is not None else resource("i18n")
-    return [compile_po(po) for po in sorted(folder.glob("*/LC_MESSAGES/*.po"))]
-
-
-def main() -> int:
-    for mo in compile_all():
-        print(mo)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -28,6 +28,7 @@ from e2judge.formats.cleanup import remove_file
 from e2judge.formats.fingerprint import key_id, readable_fingerprint
 from e2judge.formats.jsonio import check_schema, dumps_pretty, loads_strict
 from e2judge.formats.keys import public_raw_of, sign, verify
+from e2judge.formats.safe_write import atomic_file
 from e2judge.formats.zipsafe import SafeZip, ZipLimits
 
 FORMAT = "e2judge-batch"
@@ -102,18 +103,14 @@ def write_batch(
     """
     manifest_bytes = dumps_pretty(dict(manifest))
     sig = dumps_pretty(signature_document(private, manifest_bytes))
-    tmp = out.with_name(f".{out.name}.partial")
-    try:
-        with zipfile.ZipFile(tmp, "x", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-            _write_member(zf, MANIFEST, manifest_bytes)
-            _write_member(zf, SIGNATURE, sig)
-            for digest in sorted(attachment_files):
-                _write_file_member(zf, ATTACHMENT_PREFIX + digest, attachment_files[digest])
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with (
+        atomic_file(out) as fh,
+        zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf,
+    ):
+        _write_member(zf, MANIFEST, manifest_bytes)
+        _write_member(zf, SIGNATURE, sig)
+        for digest in sorted(attachment_files):
+            _write_file_member(zf, ATTACHMENT_PREFIX + digest, attachment_files[digest])
     return hashlib.sha256(manifest_bytes).hexdigest()
 
 

@@ -10,8 +10,6 @@ each entry's report, which is signed and filed on its own); a story without one 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from e2judge import __version__
 from e2judge.core.labels import Labels
+from e2judge.formats.safe_write import atomic_file
 from e2judge.pdf.fonts import BOLD, FAMILY, register_fonts
 from e2judge.pdf.styles import ACCENT, MUTED, RULE, WARN_INK
 
@@ -160,11 +159,9 @@ def build_pdf(out: Path, story: Sequence[Flowable], setup: PageSetup) -> int:
     rl_config.useA85 = 0  # streams stay Flate-compressed; the 7-bit ASCII85 layer only costs time and size
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
+    with atomic_file(out) as fh:
         doc = SimpleDocTemplate(
-            temp_name,
+            fh,
             pagesize=A4,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
@@ -181,8 +178,4 @@ def build_pdf(out: Path, story: Sequence[Flowable], setup: PageSetup) -> int:
         )
         doc.build(list(story), canvasmaker=_canvas_class(setup))
         pages = int(doc.page)
-        os.replace(temp_name, out)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
     return pages

@@ -43,6 +43,7 @@ from e2judge.ui.attachments import AttachmentOpener
 from e2judge.ui.conflict_dialog import ConflictDialog
 from e2judge.ui.context import AppContext
 from e2judge.ui.i18n import Languages
+from e2judge.ui.messages import show_message
 from e2judge.ui.notice import NoticeBar
 from e2judge.ui.settings import UiSettings
 from e2judge.ui.status_panel import StatusPanel
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.profile, self.languages, self.settings, self.demo = profile, languages, settings, demo
+        self._settings_warned = False
+        settings.on_error = self._settings_not_saved
         self._backup_interval_ms = backup_interval_ms
         self._start_backups = start_backups
         self.attached = False
@@ -817,6 +820,22 @@ class MainWindow(QMainWindow):
                 "Every score is saved at once on this computer; nothing is sent over the Internet.\n\n"
                 "Profile folder: {path}"
             ).format(path=self.profile.root),
+        )
+
+    def _settings_not_saved(self, exc: OSError) -> None:
+        """Tell the person once per session that the window settings could not be saved."""
+        if self._settings_warned:
+            return
+        self._settings_warned = True
+        show_message(
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("Settings not saved"),
+            self.tr(
+                "The window settings (language, last folder) could not be saved in the profile folder; "
+                "they apply until E2 Judge is closed. Your scores are not affected."
+            ),
+            str(exc),
         )
 
     def set_language(self, lang: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -11,6 +9,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from e2judge import __version__
+from e2judge.formats.safe_write import atomic_file
 
 
 def save_workbook(wb: Workbook, out: Path) -> None:
@@ -18,14 +17,8 @@ def save_workbook(wb: Workbook, out: Path) -> None:
     wb.properties.creator = f"E2 Judge {__version__}"
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        wb.save(temp_name)
-        os.replace(temp_name, out)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_file(out) as fh:
+        wb.save(fh)
 
 
 def print_wide_table(ws: Worksheet, header_rows: int = 1, *, fit_width: bool = True) -> None:

@@ -919,6 +919,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Settings not saved</source>
+        <translation>Chưa lưu được cài đặt</translation>
+    </message>
+    <message>
+        <source>The window settings (language, last folder) could not be saved in the profile folder; they apply until E2 Judge is closed. Your scores are not affected.</source>
+        <translation>Không lưu được cài đặt cửa sổ (ngôn ngữ, thư mục gần nhất) vào thư mục hồ sơ; cài đặt vẫn có hiệu lực đến khi đóng E2 Judge. Điểm chấm của bạn không bị ảnh hưởng.</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>

@@ -12,7 +12,8 @@ import pytest
 
 from e2judge.core import i18n
 from e2judge.core.i18n import _, current_language, ngettext, number, numbers, set_language
-from e2judge.core.po import MO_MAGIC, PoError, compile_all, compile_po, mo_bytes, read_po
+from e2judge.core.po import MO_MAGIC, PoError, mo_bytes, read_po
+from e2judge.i18n_build import compile_all, compile_po
 
 SAMPLE = r"""# a comment
 msgid ""

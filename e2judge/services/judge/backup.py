@@ -9,7 +9,6 @@ and only then given its final name ``e2judge-YYYYmmdd-HHMMSS-ffffff.sqlite3`` (U
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import sqlite3
 import sys
@@ -23,6 +22,7 @@ from e2judge.core.errors import InputRefused
 from e2judge.core.i18n import _
 from e2judge.db.migrate import alembic_config
 from e2judge.db.session import DARWIN_PRAGMAS
+from e2judge.formats.safe_write import atomic_path, fsync_directory, fsync_file
 from e2judge.paths import Profile, absolute, sqlite_uri
 from e2judge.services.judge.backup_check import (
     BackupContents,
@@ -105,14 +105,8 @@ def check_database(path: Path) -> str | None:
 
 
 def _fsync(path: Path) -> None:
-    with path.open("rb+") as fh:
-        os.fsync(fh.fileno())
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_file(path)
+    fsync_directory(path.parent)
 
 
 def _remove_side_files(path: Path) -> None:
@@ -143,8 +137,7 @@ def _snapshot(profile: Profile) -> Path:
         raise InputRefused(str(source), _("there is no database to back up yet"))
     profile.backups.mkdir(parents=True, exist_ok=True)
     final = _new_name(profile.backups)
-    partial = profile.backups / f".{final.name}.{uuid.uuid4().hex}.partial"
-    try:
+    with atomic_path(final) as partial:
         try:
             _copy_database(source, partial)
         except sqlite3.OperationalError as exc:
@@ -155,17 +148,15 @@ def _snapshot(profile: Profile) -> Path:
             raise InputRefused(str(source), _("the backup failed: {problem}").format(problem=exc)) from exc
         except sqlite3.Error as exc:
             raise InputRefused(str(source), _("the backup failed: {problem}").format(problem=exc)) from exc
+        finally:
+            _remove_side_files(partial)
         problem = integrity_problem(partial)
+        _remove_side_files(partial)
         if problem is not None:
             raise InputRefused(
                 str(source),
                 _("the backup failed its check, nothing was kept: {problem}").format(problem=problem),
             )
-        _fsync(partial)
-        os.replace(partial, final)
-    finally:
-        partial.unlink(missing_ok=True)
-        _remove_side_files(partial)
     return final
 
 

@@ -9,10 +9,10 @@ for portable profiles, so every backup — on start, on the timer, from the comm
 from __future__ import annotations
 
 import logging
-import os
-import uuid
+import shutil
 from pathlib import Path
 
+from e2judge.formats.safe_write import atomic_file, write_text
 from e2judge.paths import Profile
 from e2judge.services.judge.backup_names import BACKUP_PATTERN, backup_files, list_backups
 
@@ -27,16 +27,8 @@ def mirrored_backups(folder: Path) -> list[Path]:
 
 def _copy_synced(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` via a temporary file, flushed to disk before it gets its name."""
-    partial = target.parent / f".{target.name}.{uuid.uuid4().hex}.partial"
-    try:
-        with source.open("rb") as src, partial.open("xb") as dst:
-            while chunk := src.read(1 << 20):
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    with source.open("rb") as src, atomic_file(target) as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def mirror_backup(profile: Profile, backup: Path | None = None, keep: int = 10) -> Path | None:
@@ -60,9 +52,7 @@ def mirror_backup(profile: Profile, backup: Path | None = None, keep: int = 10) 
     target = folder / backup.name
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / SOURCE_NOTE).write_text(
-            f"Backups of the portable E2 Judge profile at:\n{profile.root}\n", encoding="utf-8"
-        )
+        write_text(folder / SOURCE_NOTE, f"Backups of the portable E2 Judge profile at:\n{profile.root}\n")
         _copy_synced(backup, target)
         for old in mirrored_backups(folder)[keep:]:
             old.unlink(missing_ok=True)

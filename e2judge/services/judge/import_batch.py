@@ -47,6 +47,7 @@ from e2judge.formats.batch import (
     verify_attachments,
 )
 from e2judge.formats.cleanup import remove_tree
+from e2judge.formats.safe_write import move_into_place
 from e2judge.formats.zipsafe import SafeZip
 from e2judge.paths import Profile
 from e2judge.services.free_space import require_free_space
@@ -211,7 +212,7 @@ def _move_into_store(profile: Profile, staged: list[Path]) -> int:
             made.add(folder)
         if os.path.exists(final):
             continue
-        os.replace(path, final)
+        move_into_place(path, final, sync=False)  # flushed together below
         moved.append(final)
     flush_to_disk(moved)
     return len(moved)

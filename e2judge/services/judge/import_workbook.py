@@ -11,6 +11,7 @@ from e2judge.db.session import Database
 from e2judge.formats.batch import flush_to_disk
 from e2judge.formats.jsonio import dumps_pretty
 from e2judge.formats.manifest import build_manifest
+from e2judge.formats.safe_write import atomic_file
 from e2judge.paths import Profile
 from e2judge.services.judge.import_batch import ImportSummary, import_manifest
 from e2judge.services.judge.trust import check_unsigned
@@ -85,15 +86,10 @@ def import_workbook(
 
 def _copy_checked(src: Path, final: Path, digest: str) -> None:
     """Copy ``src`` to ``final`` in one streamed pass, hashing as it goes; refuse if it changed."""
-    tmp = final.with_name(final.name + ".partial")
     sha = hashlib.sha256()
-    try:
-        with src.open("rb") as source, tmp.open("wb") as target:
-            while chunk := source.read(2**20):
-                sha.update(chunk)
-                target.write(chunk)
+    with src.open("rb") as source, atomic_file(final, sync=False) as target:  # flushed together after
+        while chunk := source.read(2**20):
+            sha.update(chunk)
+            target.write(chunk)
         if sha.hexdigest() != digest:
             raise InputRefused(str(src), _("the attachment changed while it was being copied"))
-        tmp.replace(final)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from e2judge.formats.keys import (
     unlock_signing_key,
     write_public_key_file,
 )
+from e2judge.formats.safe_write import write_bytes
 from e2judge.paths import Profile
 
 KEY_FILE = "judge-signing.key.json"
@@ -64,7 +65,7 @@ def export_public_key(profile: Profile, out: Path) -> PublicKeyInfo:
     if info is None:
         raise InputRefused(str(judge_key_path(profile)), _("no signing key yet"))
     if out.suffix.lower() == ".pem":
-        out.write_bytes(public_pem(info.public_raw))
+        write_bytes(out, public_pem(info.public_raw))
     else:
         write_public_key_file(out, info)
     return info

@@ -16,7 +16,6 @@ import base64
 import datetime as dt
 import gc
 import json
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from e2judge.db.org_models import (
 from e2judge.db.session import Database
 from e2judge.formats.batch import flush_to_disk
 from e2judge.formats.fingerprint import readable_fingerprint
+from e2judge.formats.safe_write import atomic_file
 from e2judge.formats.sheet import (
     SUFFIX,
     VerifiedSheet,
@@ -275,14 +275,8 @@ class _Run:
         with suppress(OSError):
             if target.read_bytes() == sheet.signed_document:
                 return
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            with partial.open("wb") as fh:
-                fh.write(sheet.signed_document)
-            os.replace(partial, target)
-        finally:
-            with suppress(OSError):
-                partial.unlink()
+        with atomic_file(target, sync=False) as fh:  # made durable together by flush()
+            fh.write(sheet.signed_document)
         self.written.append(target)
 
     def flush(self) -> None:
