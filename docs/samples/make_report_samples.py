@@ -25,8 +25,8 @@ from pypdf import PdfReader  # noqa: E402
 from e2judge.core.rubric import Criterion  # noqa: E402
 from e2judge.db.session import open_judge_db  # noqa: E402
 from e2judge.paths import Profile  # noqa: E402
-from e2judge.pdf.entry_report import write_entry_reports  # noqa: E402
-from e2judge.pdf.judge_summary import write_judge_summary  # noqa: E402
+from e2judge.services.judge.reports import write_entry_reports  # noqa: E402
+from e2judge.services.judge.reports import write_judge_summary  # noqa: E402
 from e2judge.pdf.results_report import write_results_pdf  # noqa: E402
 from e2judge.services.judge.entries import list_entries  # noqa: E402
 from e2judge.services.judge.import_batch import import_batch  # noqa: E402
