@@ -13,7 +13,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from e2judge.core import limits
 from e2judge.core.agreement import connected_groups
 from e2judge.core.assignment import AssignmentImpossible, Move, MoveRefused, apply_moves, assign
 from e2judge.core.clock import now
@@ -24,10 +23,10 @@ from e2judge.core.rubric import canonical_json
 from e2judge.db.org_models import OrgAssignment, OrgBatch, OrgEntry, OrgJudge, OrgRound
 from e2judge.formats.batch import SUFFIX, check_manifest, write_batch
 from e2judge.formats.keys import public_raw_of, read_public
-from e2judge.formats.manifest import batch_id, build_manifest, content_key
+from e2judge.formats.manifest import build_manifest, content_key
 from e2judge.services.free_space import require_free_space
 from e2judge.services.org import audit
-from e2judge.services.org.validate import check_workbook
+from e2judge.services.org.validate import check_workbook, scan_attachments
 from e2judge.services.org.workspace import open_workspace, sealing_key, setting, signing_key
 from e2judge.services.org.workspace_lock import workspace_lock
 
@@ -44,63 +43,15 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
 
 
-def hash_file(path: Path) -> tuple[str, int]:
-    """SHA-256 and size of a file, streamed."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(2**20):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def collect_attachments(
     spec: ContestSpec, folder: Path | None, workbook: Path
 ) -> tuple[dict[str, tuple[str, int]], dict[str, Path]]:
-    """Hash every attachment the entries name; every missing or unsafe one is a problem."""
-    problems: list[Problem] = []
-    by_name: dict[str, tuple[str, int]] = {}
-    by_hash: dict[str, Path] = {}
-    for entry in spec.entries:
-        for name in entry.attachments:
-            if name in by_name:
-                continue
-            path = folder / name if folder else None
-            if path is None or not path.is_file() or path.is_symlink():
-                where = _("Entries (entry {code})").format(code=entry.code)
-                problems.append(
-                    Problem(
-                        where,
-                        _("attachment {name} not found in {folder}").format(
-                            name=repr(name), folder=folder or _("(no folder)")
-                        ),
-                    )
-                )
-                continue
-            digest, size = hash_file(path)
-            by_name[name] = (digest, size)
-            by_hash[digest] = path
+    """Hash every attachment the entries name; every missing or unsafe one is a problem
+    (``validate.scan_attachments``, raised together as one ``ValidationFailed``)."""
+    by_name, by_hash, problems = scan_attachments(spec.entries, folder)
     if problems:
         raise ValidationFailed(str(workbook), problems)
     return by_name, by_hash
-
-
-def _check_batch_ids(spec: ContestSpec, workbook: Path) -> None:
-    """Each judge's batch id (<contest>.<round slug>.<judge>) must fit the manifest's id limit."""
-    problems = [
-        Problem(
-            _("Judges (judge {judge})").format(judge=judge.judge_id),
-            _(
-                "the batch id {batch} is longer than {limit} characters; "
-                "use a shorter contest_id, round or judge_id"
-            ).format(batch=batch, limit=limits.MAX_BATCH_ID),
-        )
-        for judge in spec.judges
-        if len(batch := batch_id(spec.contest_id, spec.round, judge.judge_id)) > limits.MAX_BATCH_ID
-    ]
-    if problems:
-        raise ValidationFailed(str(workbook), problems)
 
 
 def _batches_size(
